@@ -1,0 +1,72 @@
+# Daftar — everything a newcomer needs is `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test install install-dev postgres lint format lock bench sweep worker check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements/base.txt requirements/dev.txt $(VENV)/.installed-base
+	$(BIN)/pip install --quiet -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.installed-base
+install-dev: $(VENV)/.installed-dev
+
+## run: install, migrate, load demo data and start the site and a worker on 127.0.0.1:$(PORT)
+run: install
+	PORT=$(PORT) BIN=$(BIN) scripts/run.sh
+
+## test: install, start a throwaway PostgreSQL 15 cluster, run the whole suite, drop the cluster
+test: install-dev postgres
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	scripts/with-postgres.sh $(BIN)/python manage.py makemigrations --check --dry-run --settings=daftar.settings.test
+	scripts/with-postgres.sh $(BIN)/pytest -q $(PYTEST_ARGS)
+
+## bench: benchmarks on PostgreSQL with realistic volumes (tests/bench)
+bench: install-dev postgres
+	scripts/with-postgres.sh $(BIN)/pytest -q -p no:randomly tests/bench --override-ini addopts= -s $(PYTEST_ARGS)
+
+postgres:
+	@scripts/ensure-postgres.sh
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## lock: recompile the pinned requirement files from requirements/*.in
+lock: install-dev
+	$(BIN)/pip install --quiet pip-tools
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header -o base.txt base.in
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header -o dev.txt dev.in
+
+sweep: install
+	$(BIN)/python manage.py sweep
+
+worker: install
+	$(BIN)/python manage.py db_worker
+
+## check-deploy: Django's deployment checks with the production settings
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=daftar.settings.production \
+	DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	DJANGO_ALLOWED_HOSTS=daftar.example \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 staticfiles

@@ -1,0 +1,52 @@
+"""OpenAPI generation: every operation documents the error responses it can give."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular import openapi
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+
+
+class ErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("Stable machine-readable code, e.g. `invalid`, `not_found`."))
+    message = serializers.CharField(help_text=_("Human-readable message in the request's language."))
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_("Messages per field at fault (dotted paths for nested fields)."),
+    )
+
+
+ERROR_DESCRIPTIONS = {
+    "400": _("Invalid input: `fields` names each field at fault."),
+    "401": _("Not signed in."),
+    "403": _("Signed in, but not allowed to take this action."),
+    "404": _("Not found, or not visible to the caller."),
+    "405": _("Method not allowed."),
+    "409": _("The object's state does not allow this action, or it changed meanwhile."),
+    "415": _("Unsupported media type."),
+    "429": _("Too many requests or failed attempts; see Retry-After."),
+    "503": _("The service is briefly unavailable."),
+}
+
+
+class AutoSchema(openapi.AutoSchema):
+    def _error_codes(self):
+        codes = {"400", "404", "405", "429", "503"}
+        if not any(isinstance(p, AllowAny) for p in self.view.get_permissions()):
+            codes |= {"401", "403"}
+        if self.method in {"POST", "PUT", "PATCH", "DELETE"}:
+            codes |= {"403", "409", "415"}
+        return codes
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code in sorted(self._error_codes()):
+            if code not in responses:
+                body = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+                body["description"] = str(ERROR_DESCRIPTIONS[code])
+                responses[code] = body
+        return responses
+
+
+def only_domain_api(endpoints, **kwargs):
+    """Keep the domain API in the schema; Wagtail's pages and admin APIs have their own."""
+    return [e for e in endpoints if e[0].startswith("/api/v1/")]

@@ -1,0 +1,10 @@
+"""The domain API under /api/v1/: each app contributes its own url patterns."""
+
+from django.urls import include, path
+
+app_name = "api"
+
+urlpatterns = [
+    path("", include("accounts.api_urls")),
+    path("audit/", include("core.api.urls")),
+]
