@@ -52,8 +52,12 @@ class User(ConcurrentTransitionMixin, AbstractUser):
 
     username = None
     national_id = models.CharField(_("national ID"), max_length=20, unique=True)
-    id_scheme = models.CharField(_("ID scheme"), max_length=16, default="ir", choices=scheme_choices)
-    nationality = models.CharField(_("nationality"), max_length=2, default="IR", help_text=_("ISO 3166 country code."))
+    id_scheme = models.CharField(
+        _("ID scheme"), max_length=16, default="ir", choices=scheme_choices
+    )
+    nationality = models.CharField(
+        _("nationality"), max_length=2, default="IR", help_text=_("ISO 3166 country code.")
+    )
     mobile = PhoneNumberField(_("mobile"), db_index=True)
     mobile_verified_at = models.DateTimeField(_("mobile verified at"), null=True, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -103,11 +107,21 @@ class User(ConcurrentTransitionMixin, AbstractUser):
         self.mobile_verified_at = self.mobile_verified_at or timezone.now()
         self.is_active = True
 
-    @transition(field=status, source=Status.ACTIVE, target=Status.DISABLED, permission="accounts.disable_user")
+    @transition(
+        field=status,
+        source=Status.ACTIVE,
+        target=Status.DISABLED,
+        permission="accounts.disable_user",
+    )
     def disable(self):
         self.is_active = False
 
-    @transition(field=status, source=Status.DISABLED, target=Status.ACTIVE, permission="accounts.disable_user")
+    @transition(
+        field=status,
+        source=Status.DISABLED,
+        target=Status.ACTIVE,
+        permission="accounts.disable_user",
+    )
     def enable(self):
         self.is_active = True
 
@@ -141,8 +155,12 @@ class LegalPerson(models.Model):
 class Representation(models.Model):
     """A natural person authorised to act for a legal person, from a date, until revoked."""
 
-    legal_person = models.ForeignKey(LegalPerson, on_delete=models.PROTECT, related_name="representations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="representations")
+    legal_person = models.ForeignKey(
+        LegalPerson, on_delete=models.PROTECT, related_name="representations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="representations"
+    )
     title = models.CharField(_("title"), max_length=128, blank=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -31,7 +31,11 @@ OFFICE_STAFF_ROLES = (
 
 # Model-level permissions each role holds (object scope is decided per app).
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.LICENSING_STAFF: ["accounts.disable_user", "accounts.view_user_timeline", "accounts.view_user"],
+    Role.LICENSING_STAFF: [
+        "accounts.disable_user",
+        "accounts.view_user_timeline",
+        "accounts.view_user",
+    ],
     Role.CENTRE_HEAD: ["accounts.view_user_timeline", "accounts.view_user"],
 }
 
@@ -73,7 +77,9 @@ def sync_role_groups(apps=None, schema_editor=None):
         perms = []
         for code in codes:
             app_label, codename = code.split(".")
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if perm:
                 perms.append(perm)
         group.permissions.add(*perms)

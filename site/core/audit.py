@@ -46,14 +46,17 @@ def timeline(obj) -> list[dict]:
     entries = []
     history = getattr(obj, "history", None)
     if history is not None:
-        records = list(history.all().select_related("history_user").order_by("history_date", "history_id"))
+        records = list(
+            history.all().select_related("history_user").order_by("history_date", "history_id")
+        )
         previous = None
         for record in records:
             changes = []
             if previous is not None:
                 delta = record.diff_against(previous)
                 changes = [
-                    {"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes
+                    {"field": c.field, "old": _plain(c.old), "new": _plain(c.new)}
+                    for c in delta.changes
                 ]
             entries.append(
                 {
@@ -67,12 +70,15 @@ def timeline(obj) -> list[dict]:
             )
             previous = record
     ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
-    for log in TransitionLog.objects.filter(content_type=ct, object_id=str(obj.pk)).select_related("actor"):
+    for log in TransitionLog.objects.filter(content_type=ct, object_id=str(obj.pk)).select_related(
+        "actor"
+    ):
         entries.append(
             {
                 "kind": "transition",
                 "time": log.created_at,
-                "actor": _actor_repr(log.actor) or ({"id": None, "name": log.actor_label} if log.actor_label else None),
+                "actor": _actor_repr(log.actor)
+                or ({"id": None, "name": log.actor_label} if log.actor_label else None),
                 "action": log.transition,
                 "from": log.source,
                 "to": log.target,

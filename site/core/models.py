@@ -81,12 +81,16 @@ class OutboundMessage(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    purpose = models.CharField(max_length=64, help_text=_("Why it was sent, e.g. signin.temp_password."))
+    purpose = models.CharField(
+        max_length=64, help_text=_("Why it was sent, e.g. signin.temp_password.")
+    )
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
     redacted_body = models.TextField(blank=True, help_text=_("The body as kept after delivery."))
     contains_secret = models.BooleanField(default=False)
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    status = models.CharField(
+        max_length=8, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     provider_reference = models.CharField(max_length=128, blank=True)

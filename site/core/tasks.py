@@ -38,7 +38,9 @@ def deliver_message(message_id: str) -> str:
     """
     with transaction.atomic():
         message = (
-            OutboundMessage.objects.select_for_update(skip_locked=True).filter(pk=message_id).first()
+            OutboundMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id)
+            .first()
         )
         if message is None:
             return "busy-or-missing"
@@ -60,6 +62,13 @@ def deliver_message(message_id: str) -> str:
         if message.contains_secret:
             message.body = message.redacted_body
         message.save(
-            update_fields=["attempts", "status", "sent_at", "provider_reference", "body", "last_error"]
+            update_fields=[
+                "attempts",
+                "status",
+                "sent_at",
+                "provider_reference",
+                "body",
+                "last_error",
+            ]
         )
         return "sent"

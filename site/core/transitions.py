@@ -63,4 +63,10 @@ def available_transitions(obj, actor, field: str = "status") -> list[str]:
     return [t.name for t in getter(actor)]
 
 
-__all__ = ["SYSTEM", "apply_transition", "available_transitions", "can_proceed", "has_transition_perm"]
+__all__ = [
+    "SYSTEM",
+    "apply_transition",
+    "available_transitions",
+    "can_proceed",
+    "has_transition_perm",
+]

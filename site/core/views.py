@@ -1,7 +1,8 @@
 """Error pages: JSON under /api/, readable pages elsewhere."""
 
 from django.shortcuts import render
-from django.views.defaults import page_not_found, server_error as django_server_error
+from django.views.defaults import page_not_found
+from django.views.defaults import server_error as django_server_error
 
 from core.api.errors import json_not_found, json_server_error
 

@@ -1,6 +1,6 @@
 from tests.factories.accounts import (  # noqa: F401
     LegalPersonFactory,
     UserFactory,
-    national_code,
     legal_entity_id,
+    national_code,
 )

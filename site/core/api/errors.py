@@ -47,7 +47,14 @@ def exception_handler(exc, context):
         if isinstance(exc, Locked) and exc.retry_after:
             headers["Retry-After"] = str(int(exc.retry_after))
         return Response(
-            error_body(exc.code, exc.message, {k: [str(m) for m in v] if isinstance(v, (list, tuple)) else [str(v)] for k, v in exc.fields.items()}),
+            error_body(
+                exc.code,
+                exc.message,
+                {
+                    k: [str(m) for m in v] if isinstance(v, (list, tuple)) else [str(v)]
+                    for k, v in exc.fields.items()
+                },
+            ),
             status=exc.status_code,
             headers=headers,
         )

@@ -7,8 +7,12 @@ from rest_framework.permissions import AllowAny
 
 
 class ErrorSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text=_("Stable machine-readable code, e.g. `invalid`, `not_found`."))
-    message = serializers.CharField(help_text=_("Human-readable message in the request's language."))
+    code = serializers.CharField(
+        help_text=_("Stable machine-readable code, e.g. `invalid`, `not_found`.")
+    )
+    message = serializers.CharField(
+        help_text=_("Human-readable message in the request's language.")
+    )
     fields = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
         help_text=_("Messages per field at fault (dotted paths for nested fields)."),

@@ -31,7 +31,14 @@ def _queue(*, channel, to, body, purpose, subject="", user=None, secret=None) ->
 
 def send_sms(*, to, body, purpose, user=None, secret=None) -> OutboundMessage:
     """Queue an SMS. `secret` (a code, a password) is redacted from the kept copy after delivery."""
-    return _queue(channel=OutboundMessage.Channel.SMS, to=to, body=body, purpose=purpose, user=user, secret=secret)
+    return _queue(
+        channel=OutboundMessage.Channel.SMS,
+        to=to,
+        body=body,
+        purpose=purpose,
+        user=user,
+        secret=secret,
+    )
 
 
 def send_email(*, to, subject, body, purpose, user=None, secret=None) -> OutboundMessage:

@@ -4,6 +4,7 @@
 that is retried after a crash may hand the same message over again.
 """
 
+import copy
 import sys
 from pathlib import Path
 
@@ -31,7 +32,10 @@ class FileSMSBackend(BaseSMSBackend):
         directory = Path(settings.SMS_FILE_PATH)
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{message.pk}.txt"
-        path.write_text(f"To: {message.recipient}\nPurpose: {message.purpose}\n\n{message.body}\n", encoding="utf-8")
+        path.write_text(
+            f"To: {message.recipient}\nPurpose: {message.purpose}\n\n{message.body}\n",
+            encoding="utf-8",
+        )
         return f"file:{path.name}"
 
 
@@ -48,7 +52,7 @@ outbox: list = []
 class LocmemSMSBackend(BaseSMSBackend):
     def send(self, message) -> str:
         if not any(sent.pk == message.pk for sent in outbox):
-            outbox.append(message)
+            outbox.append(copy.copy(message))  # as sent, before redaction
         return f"locmem:{message.pk}"
 
 

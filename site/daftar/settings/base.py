@@ -130,7 +130,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -195,7 +198,9 @@ REST_FRAMEWORK = {
         # Sign-in, codes and recovery: per source address (ID-7).
         "auth": os.environ.get("DAFTAR_THROTTLE_AUTH", "30/min"),
     },
-    "NUM_PROXIES": int(os.environ["DAFTAR_NUM_PROXIES"]) if "DAFTAR_NUM_PROXIES" in os.environ else None,
+    "NUM_PROXIES": int(os.environ["DAFTAR_NUM_PROXIES"])
+    if "DAFTAR_NUM_PROXIES" in os.environ
+    else None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -204,9 +209,9 @@ SPECTACULAR_SETTINGS = {
         "The regulator's platform for judicial e-services offices.\n\n"
         "**Authentication.** Browser clients use the session set by the two-step sign-in "
         "(`/api/v1/auth/signin/` then `/api/v1/auth/signin/verify/`). API clients ask the second "
-        "step for a token (`\"issue_token\": true`) and send it as `Authorization: Bearer <token>`. "
+        'step for a token (`"issue_token": true`) and send it as `Authorization: Bearer <token>`. '
         "Unsafe requests with the session need the `X-CSRFToken` header.\n\n"
-        "**Errors.** Every error has the same JSON shape: `{\"code\", \"message\", \"fields\"}`."
+        '**Errors.** Every error has the same JSON shape: `{"code", "message", "fields"}`.'
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -223,7 +228,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- Messaging (SMS and email, every message kept in the outbox) ---------------------------
 SMS_BACKEND = os.environ.get("DAFTAR_SMS_BACKEND", "core.messaging.backends.ConsoleSMSBackend")
 SMS_FILE_PATH = Path(os.environ.get("DAFTAR_SMS_FILE_PATH", VAR_DIR / "sms"))
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "no-reply@daftar.local")
 # A message still queued after this long is enqueued again by the sweep.
 MESSAGE_REQUEUE_AFTER = timedelta(minutes=5)
