@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from accounts import selectors
+        from accounts.models import User
+        from core import audit
+
+        # A user reads their own timeline; holders of accounts.view_user_timeline read anyone's.
+        audit.register(User, visible=selectors.user_timeline_visible_to)
