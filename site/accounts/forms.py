@@ -34,21 +34,23 @@ class MobileFormField(PhoneNumberField):
         return number
 
 
-class JalaliOrGregorianDateField(forms.CharField):
+class JalaliOrGregorianDateField(forms.Field):
     """A date typed as year/month/day: a year before 1700 is read as Jalali (e.g. 1370/05/14),
     otherwise Gregorian (1991-08-05). Persian digits are accepted."""
 
     default_error_messages = {"invalid": _("Enter a date as year/month/day, e.g. 1370/05/14.")}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
         kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"placeholder": "1370/05/14", "dir": "ltr"})
+            "widget",
+            forms.TextInput(attrs={"placeholder": "1370/05/14", "dir": "ltr", "maxlength": 10}),
         )
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        value = to_ascii_digits(super().to_python(value) or "").strip()
+        if isinstance(value, date):
+            return value
+        value = to_ascii_digits(str(value or "")).strip()
         if not value:
             return None
         match = re.fullmatch(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})", value)

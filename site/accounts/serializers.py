@@ -54,9 +54,7 @@ class RegisterSerializer(serializers.Serializer):
     birth_date = serializers.DateField()
     id_card_serial = serializers.CharField(max_length=20)
     email = serializers.EmailField(required=False, allow_blank=True, default="")
-    preferred_language = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES], required=False
-    )
+    preferred_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,9 +157,7 @@ class MeSerializer(serializers.ModelSerializer):
 class MeUpdateSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=150, required=False)
     last_name = serializers.CharField(max_length=150, required=False)
-    preferred_language = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES], required=False
-    )
+    preferred_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
 
 class SignedInSerializer(serializers.Serializer):
