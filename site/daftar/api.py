@@ -7,4 +7,5 @@ app_name = "api"
 urlpatterns = [
     path("", include("accounts.api_urls")),
     path("audit/", include("core.api.urls")),
+    path("notices/", include("notices.api_urls")),
 ]

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "core",
     # Public site
     "cms_pages",
+    # Domain
+    "notices",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -258,6 +260,29 @@ ACCOUNTS = {
     "LOCKOUT": timedelta(minutes=30),
     # Length of the password that recovery sends by SMS (ID-5).
     "RECOVERY_PASSWORD_LENGTH": 12,
+}
+
+# --- Notices: electronic service (NOT-*) ------------------------------------------------------
+NOTICES = {
+    # NOT-5: an unviewed notice is deemed served this many days after its delivery.
+    "DEEMED_SERVICE_DAYS": 10,
+    # NOT-4: which moment starts legal deadlines: "first_view" (first view, or deemed service
+    # when unviewed; seed 003) or "delivery" (reaching the recipient's account).
+    "SERVICE_STARTS_AT": "first_view",
+    # Attachments: type from the content, size limit per file, count per notice.
+    "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    "ATTACHMENT_MAX_COUNT": 20,
+    "ATTACHMENT_STORAGE": "default",
+    # Deadlines after service: calendars by name (pluggable), weekend days (Python weekday
+    # numbers: 4 = Friday) and extra holidays as ISO dates (the Holiday table adds more).
+    "CALENDARS": {
+        "calendar": "notices.calendars.CalendarDays",
+        "working": "notices.calendars.WorkingDays",
+    },
+    "WEEKEND_DAYS": [4],
+    "HOLIDAYS": [],
+    # How many overdue notices one run of the deemed-service sweep handles.
+    "SWEEP_BATCH": 5000,
 }
 
 # --- Audit -----------------------------------------------------------------------------------

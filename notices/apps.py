@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NoticesConfig(AppConfig):
+    name = "notices"
+    verbose_name = _("Notices")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core import audit
+        from notices import selectors
+        from notices.models import Notice
+
+        audit.register(Notice, visible=selectors.notices_visible_to)
