@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("accounts.api_urls")),
     path("audit/", include("core.api.urls")),
     path("notices/", include("notices.api_urls")),
+    path("offices/", include("offices.api_urls")),
 ]

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "cms_pages",
     # Domain
     "notices",
+    # Domain
+    "offices",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -260,6 +262,25 @@ ACCOUNTS = {
     "LOCKOUT": timedelta(minutes=30),
     # Length of the password that recovery sends by SMS (ID-5).
     "RECOVERY_PASSWORD_LENGTH": 12,
+}
+
+# --- Offices and appointments (OFF-*, APT-*) ---------------------------------------------
+OFFICES = {
+    # OFF-2: where an office's licence state comes from. A dotted path to an object with
+    # `status(office) -> LicenceStatus`; the licensing app replaces the default.
+    "LICENCE_STATUS_PROVIDER": "offices.licence.FieldLicenceStatus",
+    # Default length and seats of a new office's slots (each office may change its own).
+    "DEFAULT_SLOT_MINUTES": 30,
+    "DEFAULT_SLOT_CAPACITY": 2,
+}
+APPOINTMENTS = {
+    # APT-6: per-user limits, how far ahead booking opens and the minimum notice.
+    "MAX_ACTIVE_PER_OFFICE_DAY": 1,
+    "MAX_OPEN_BOOKINGS": 3,
+    "BOOKING_HORIZON_DAYS": 14,
+    "MIN_NOTICE": timedelta(hours=1),
+    # APT-4: online booking ban after a no-show, counted from the end of that working day.
+    "NO_SHOW_BAN": timedelta(days=7),
 }
 
 # --- Notices: electronic service (NOT-*) ------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Judicial e-services offices: offices, staff and qualifications, appointments (OFF-*, APT-*)."""

@@ -1,0 +1,17 @@
+"""/api/v1/offices/…"""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from offices import api
+
+router = SimpleRouter()
+router.register("appointments", api.AppointmentViewSet, basename="appointment")
+router.register("", api.OfficeViewSet, basename="office")
+
+urlpatterns = [
+    path("provinces/", api.ProvinceList.as_view(), name="province-list"),
+    path("provinces/<slug:province>/cities/", api.CityList.as_view(), name="city-list"),
+    path("services/", api.ServiceList.as_view(), name="service-list"),
+    *router.urls,
+]

@@ -1,0 +1,184 @@
+"""Every read the API, the staff screens and other apps need, already filtered by the actor."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import get_objects_for_user
+
+from accounts.roles import Role, has_role
+from offices import licence
+from offices.models import Appointment, Membership, Office, Slot, StaffProfile, StaffRole
+
+# Art. 15: the manager (full time) plus at least these posts.
+STAFFING_MINIMUM = {StaffRole.LEGAL_EXPERT: 1, StaffRole.IT_EXPERT: 1, StaffRole.CLERK: 2}
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class OperationalStatus:
+    operational: bool
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def open_posts_prefetch() -> Prefetch:
+    return Prefetch(
+        "memberships",
+        queryset=Membership.objects.filter(ended_on__isnull=True).only(
+            "id", "office_id", "role", "full_time", "profile_id"
+        ),
+        to_attr="open_posts",
+    )
+
+
+def _open_posts(office: Office) -> list[Membership]:
+    posts = getattr(office, "open_posts", None)
+    if posts is None:
+        posts = list(Membership.objects.filter(office=office, ended_on__isnull=True))
+    return posts
+
+
+def operational_status(office: Office) -> OperationalStatus:
+    """Whether the office takes appointments and filings (OFF-2), and if not, every reason.
+
+    The one place this is decided: the directory, booking and other apps all call it.
+    Staffing is read from the prefetched `open_posts` when present (lists), else queried.
+    """
+    reasons: list[Reason] = []
+    posts = _open_posts(office)
+    managers = [p for p in posts if p.role == StaffRole.MANAGER]
+    if office.manager_id is None or not managers:
+        reasons.append(Reason("no_manager", _("The office has no manager."), "15"))
+    elif not any(p.full_time for p in managers):
+        reasons.append(
+            Reason("manager_not_full_time", _("The manager does not work full time."), "15")
+        )
+    for role, minimum in STAFFING_MINIMUM.items():
+        have = sum(1 for p in posts if p.role == role)
+        if have < minimum:
+            reasons.append(
+                Reason(
+                    f"{role}_missing",
+                    _("At least %(minimum)d %(post)s required; the office has %(have)d.")
+                    % {"minimum": minimum, "post": StaffRole(role).label.lower(), "have": have},
+                    "15",
+                )
+            )
+    status = licence.provider().status(office)
+    if not status.active:
+        reasons.append(Reason(status.code or "licence_inactive", status.message, "14"))
+    return OperationalStatus(operational=not reasons, reasons=reasons)
+
+
+# --- Directory (public) ------------------------------------------------------------------------
+def directory() -> QuerySet[Office]:
+    """Every office, as the public directory shows them (OFF-6): a constant number of queries."""
+    queryset = (
+        Office.objects.select_related("province", "city", "manager")
+        .prefetch_related("services", open_posts_prefetch())
+        .defer("search_text")
+    )
+    return licence.provider().annotate(queryset)
+
+
+def office_detail(code: str) -> Office | None:
+    return directory().prefetch_related("hours").filter(code=code).first()
+
+
+def free_slots(office: Office, start: date, end: date, *, now=None) -> QuerySet[Slot]:
+    """Bookable slots of the office between two days, from the minimum notice on (APT-2, APT-6)."""
+    from django.conf import settings
+
+    now = now or timezone.now()
+    return (
+        Slot.objects.filter(
+            office=office,
+            day__gte=start,
+            day__lte=end,
+            starts_at__gte=now + settings.APPOINTMENTS["MIN_NOTICE"],
+        )
+        .only("id", "day", "starts_at", "ends_at", "capacity", "booked")
+        .order_by("starts_at")
+    )
+
+
+# --- Scope of office staff -----------------------------------------------------------------------
+def offices_staffed_by(actor) -> QuerySet[Office]:
+    """Offices whose calendar the actor runs: their own office for office staff (object
+    permission), every office for the regulator's staff holding the model permission."""
+    if not getattr(actor, "is_authenticated", False):
+        return Office.objects.none()
+    return get_objects_for_user(
+        actor, "offices.manage_appointments", klass=Office, accept_global_perms=True
+    )
+
+
+def offices_managed_by(actor) -> QuerySet[Office]:
+    """Offices whose details and staff the actor may change."""
+    if not getattr(actor, "is_authenticated", False):
+        return Office.objects.none()
+    return get_objects_for_user(
+        actor, "offices.change_office", klass=Office, accept_global_perms=True
+    )
+
+
+def staffed_office(actor, code: str) -> Office | None:
+    return offices_staffed_by(actor).filter(code=code).first()
+
+
+def day_appointments(office: Office, day: date) -> QuerySet[Appointment]:
+    return (
+        Appointment.objects.filter(office=office, day=day)
+        .select_related("user", "service")
+        .order_by("starts_at", "id")
+    )
+
+
+# --- Appointments ---------------------------------------------------------------------------------
+def appointments_of(actor) -> QuerySet[Appointment]:
+    """The actor's own appointments (APT-3)."""
+    if not getattr(actor, "is_authenticated", False):
+        return Appointment.objects.none()
+    return (
+        Appointment.objects.filter(user=actor)
+        .select_related("office", "office__province", "office__city", "service")
+        .order_by("-starts_at", "-id")
+    )
+
+
+def appointments_visible_to(actor) -> QuerySet[Appointment]:
+    """Own appointments, and those of the offices whose calendar the actor runs."""
+    if not getattr(actor, "is_authenticated", False):
+        return Appointment.objects.none()
+    return Appointment.objects.filter(Q(user=actor) | Q(office__in=offices_staffed_by(actor)))
+
+
+def staff_visible_to(actor) -> QuerySet[StaffProfile]:
+    """Staff of the offices the actor manages; everyone for the regulator; oneself."""
+    if not getattr(actor, "is_authenticated", False):
+        return StaffProfile.objects.none()
+    if actor.is_superuser or has_role(actor, Role.LICENSING_STAFF):
+        return StaffProfile.objects.all()
+    offices = offices_managed_by(actor)
+    return StaffProfile.objects.filter(
+        Q(user=actor) | Q(memberships__office__in=offices, memberships__ended_on__isnull=True)
+    ).distinct()
+
+
+def active_ban(user, now=None):
+    from offices.models import OnlineBookingBan
+
+    now = now or timezone.now()
+    return (
+        OnlineBookingBan.objects.filter(user=user, starts_at__lte=now, ends_at__gt=now)
+        .order_by("-ends_at")
+        .first()
+    )

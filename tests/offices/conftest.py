@@ -1,0 +1,50 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from rest_framework.test import APIClient
+
+from offices.models import Slot
+from tests.factories.accounts import UserFactory
+from tests.factories.offices import operational_office
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+# A Saturday, the first working day of the Iranian week.
+NOW = dt.datetime(2025, 10, 4, 9, 0, tzinfo=TEHRAN)
+
+
+def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hh, mm), tzinfo=TEHRAN)
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    client.user = user
+    return client
+
+
+def slot_at(office, when: dt.datetime) -> Slot:
+    return Slot.objects.get(office=office, starts_at=when)
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def office(db, clock):
+    return operational_office()
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def citizen_api(citizen):
+    return client_for(citizen)
