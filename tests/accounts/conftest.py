@@ -66,3 +66,10 @@ def sign_in(api, user, password=PASSWORD, **extra):
         {"national_id": user.national_id, "password": password, **extra},
         format="json",
     )
+
+
+def sms_password(outbox) -> str:
+    """The 12-character password that recovery sends by SMS (ID-5)."""
+    found = re.search(r"(?<![A-Za-z0-9])([A-Za-z0-9]{12})(?![A-Za-z0-9])", outbox[-1].body)
+    assert found, outbox[-1].body
+    return found.group(1)

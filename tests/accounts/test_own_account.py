@@ -46,7 +46,7 @@ def test_password_change_needs_the_current_password_and_tells_by_sms(client_of, 
     assert member.check_password("Brand-New-Pass-31")
     assert len(sms_outbox) == 1
     assert str(sms_outbox[0].recipient) == str(member.mobile)
-    assert "password" in sms_outbox[0].body.lower()
+    assert sms_outbox[0].purpose == "account.password_changed"
 
 
 @pytest.mark.rule("ID-6")
@@ -142,7 +142,7 @@ def test_email_change_is_verified_and_audited(client_of, member, sms_outbox):
     assert member.email_verified_at is not None
     assert "email changed" in member.history.latest().history_change_reason
     assert any(m.to == ["member@example.ir"] for m in mail.outbox)
-    assert "email" in sms_outbox[-1].body.lower()
+    assert sms_outbox[-1].purpose == "account.email_changed"
 
 
 @pytest.mark.rule("ID-8")

@@ -1,12 +1,10 @@
 """Password recovery (ID-5)."""
 
-import re
-
 import pytest
 from django.core import mail
 
 from accounts.models import User
-from tests.accounts.conftest import last_code, last_email_code, sign_in
+from tests.accounts.conftest import last_code, last_email_code, sign_in, sms_password
 from tests.factories import UserFactory, national_code
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +34,6 @@ def confirm(api, challenge, sms_code, email_code=""):
     )
 
 
-def new_password(outbox) -> str:
-    found = re.search(r": ([A-Za-z0-9]{12})\.", outbox[-1].body)
-    assert found, outbox[-1].body
-    return found.group(1)
-
-
 @pytest.mark.rule("ID-5")
 def test_recovery_needs_both_codes_then_sends_a_new_password(api, member, sms_outbox):
     """ID-5: matching details → separate codes by SMS and by email; both are required; a new
@@ -59,7 +51,7 @@ def test_recovery_needs_both_codes_then_sends_a_new_password(api, member, sms_ou
 
     response = confirm(api, challenge, sms_code, email_code)
     assert response.status_code == 200, response.json()
-    password = new_password(sms_outbox)
+    password = sms_password(sms_outbox)
     member.refresh_from_db()
     assert member.check_password(password)
     assert member.must_change_password
