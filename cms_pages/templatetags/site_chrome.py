@@ -1,0 +1,90 @@
+"""The header of every page: links to the home page and the guides of the current language,
+and the language switcher that keeps the reader on the same page (CMS-5)."""
+
+from django import template
+from django.conf import settings
+from django.db import DatabaseError
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+from cms_pages.models import GuideIndexPage
+
+register = template.Library()
+
+
+def _current_home(request):
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context):
+    """URLs of the home page and the guide index in the active language (fallback: "/")."""
+    request = context.get("request")
+    links = {"home": "/", "guides": None}
+    try:
+        home = _current_home(request)
+    except DatabaseError:  # an error page must still render when the database is unreachable
+        return links
+    if home is None:
+        return links
+    links["home"] = home.get_url(request) or "/"
+    guides = GuideIndexPage.objects.live().public().child_of(home).first()
+    if guides is not None:
+        links["guides"] = guides.get_url(request)
+    return links
+
+
+def without_language_prefix(path):
+    """The path with its language prefix removed ("/en/guides/" -> "/guides/").
+
+    Django's set_language runs unprefixed, so in the default language (fa), and passes
+    ``next`` through translate_url(), which resolves the path in that language and reverses
+    it in the chosen one. A prefixed path would resolve as a Wagtail path starting with "en/"
+    and come back as "/en/en/...". The unprefixed form resolves to the same view (a Wagtail
+    page path, or a named URL such as accounts:signin) and gets the right prefix back."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
+
+
+@register.simple_tag(takes_context=True)
+def language_options(context):
+    """One entry per language the reader can switch to: code, local name, whether it is the
+    active one, and the URL to land on. On a CMS page only the languages in which that page
+    is published are offered, each leading to its translation; elsewhere every language is
+    offered and Django's set_language view translates the current path."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    here = request.get_full_path() if request is not None else "/"
+
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+
+    options = []
+    for code, _name in settings.LANGUAGES:
+        if translations:
+            if code not in translations:
+                continue
+            next_url = translations[code].get_url(request) or here
+        else:
+            next_url = here
+        next_url = without_language_prefix(next_url)
+        info = get_language_info(code)
+        options.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "bidi": info["bidi"],
+                "next": next_url,
+                "current": code == current,
+            }
+        )
+    return options
