@@ -6,5 +6,5 @@ if [ -n "${DATABASE_URL:-}" ]; then
   exec "$@"
 fi
 quoted=$(printf ' %q' "$@")
-exec pg_virtualenv -v 15 -o "max_connections=200" -o "fsync=off" -o "synchronous_commit=off" -o "full_page_writes=off" \
+exec pg_virtualenv -t -v 15 -o "max_connections=200" -o "fsync=off" -o "synchronous_commit=off" -o "full_page_writes=off" \
   bash -c "export DATABASE_URL=\"postgres://\$PGUSER:\$PGPASSWORD@\$PGHOST:\$PGPORT/\$PGDATABASE\"; ${quoted}"

@@ -56,6 +56,12 @@ def ensure_not_locked(keys: list[Key]) -> None:
         raise Locked(retry_after=(until - now).total_seconds())
 
 
+def limit_for(scope: str) -> int:
+    """Failures allowed before a lock; a source address serves many people, so it gets more."""
+    conf = settings.ACCOUNTS
+    return conf.get("SCOPE_LIMITS", {}).get(scope, conf["MAX_FAILURES"])
+
+
 def register_failure(keys: list[Key]) -> datetime | None:
     """Count one failure on every key; lock a key whose count passes the limit.
 
@@ -76,7 +82,7 @@ def register_failure(keys: list[Key]) -> datetime | None:
                 counter.failures = 0
                 counter.window_started_at = now
             counter.failures += 1
-            if counter.failures > conf["MAX_FAILURES"]:
+            if counter.failures > limit_for(key.scope):
                 counter.locked_until = now + conf["LOCKOUT"]
                 locked = counter.locked_until
             counter.save()

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -262,6 +263,8 @@ ACCOUNTS = {
     "MAX_FAILURES": 5,
     "FAILURE_WINDOW": timedelta(minutes=30),
     "LOCKOUT": timedelta(minutes=30),
+    # A source address (an office, a company's NAT) serves many people: a higher limit.
+    "SCOPE_LIMITS": {"source": 50},
     # Length of the password that recovery sends by SMS (ID-5).
     "RECOVERY_PASSWORD_LENGTH": 12,
 }
