@@ -43,7 +43,10 @@ def represented_legal_person_ids(user) -> list[int]:
     return cached
 
 
-def _recipient_q(user) -> Q:
+def recipient_filter(user) -> Q:
+    """The notices addressed to `user` or to a legal person `user` acts for."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
     legal_ids = represented_legal_person_ids(user)
     q = Q(recipient_user_id=user.pk)
     if legal_ids:
@@ -71,7 +74,7 @@ def inbox(*, actor, seen: bool | None = None) -> QuerySet[Notice]:
     """The recipient's notices (own and of the legal persons they act for), newest first."""
     if not getattr(actor, "is_authenticated", False):
         return Notice.objects.none()
-    qs = Notice.objects.filter(_recipient_q(actor))
+    qs = Notice.objects.filter(recipient_filter(actor))
     if seen is True:
         qs = qs.filter(first_viewed_at__isnull=False)
     elif seen is False:
@@ -87,7 +90,7 @@ def notices_visible_to(actor) -> QuerySet[Notice]:
     """Everything `actor` may read: as recipient, as authorised person or as issuer."""
     if not getattr(actor, "is_authenticated", False):
         return Notice.objects.none()
-    q = _recipient_q(actor)
+    q = recipient_filter(actor)
     branches = issuing_branch_ids(actor)
     if branches:
         q |= Q(branch_id__in=branches)
@@ -184,7 +187,7 @@ def by_number(*, actor, notice_number: str, issue_date: date) -> Notice:
     """The caller's own notice (or one of a legal person they act for) with this number and
     issue date (NOT-3). Someone else's notice answers NotFound, like a missing one."""
     notice = (
-        Notice.objects.filter(_recipient_q(actor), notice_number=str(notice_number).strip())
+        Notice.objects.filter(recipient_filter(actor), notice_number=str(notice_number).strip())
         .select_related("branch", "recipient_legal")
         .first()
     )

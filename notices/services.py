@@ -339,23 +339,38 @@ def view_notice(*, actor, notice_id, ip: str | None = None) -> Notice:
 
     The issuer may read its notices but its reading is not a view (NOT-8): 403.
     """
-    notice = selectors.get_notice(actor=actor, notice_id=notice_id)
-    if not selectors.is_recipient_side(actor, notice):
-        raise Forbidden(_("Only the recipient's opening of a notice counts as a view."))
+    try:
+        pk = int(notice_id)
+    except (TypeError, ValueError):
+        raise NotFound() from None
+    recipient_side = selectors.recipient_filter(actor)
     now = timezone.now()
     with transaction.atomic():
-        # Conditional UPDATE: of two simultaneous first opens, the second waits for the
-        # first's row lock, re-checks the condition, and updates nothing.
-        first = Notice.objects.filter(pk=notice.pk, first_viewed_at__isnull=True).update(
-            first_viewed_at=now, first_viewed_by=actor, view_count=F("view_count") + 1
+        # One query finds the notice among the actor's own and locks its row: of two
+        # simultaneous first opens, the second waits here and then sees the first's view.
+        notice = (
+            Notice.objects.select_for_update(of=("self",))
+            .select_related("branch", "recipient_legal")
+            .filter(recipient_side, pk=pk)
+            .first()
         )
+        if notice is None:
+            if selectors.notices_visible_to(actor).filter(pk=pk).exists():
+                raise Forbidden(_("Only the recipient's opening of a notice counts as a view."))
+            raise NotFound()
+        first = notice.first_viewed_at is None
+        count = notice.view_count + 1
         if first:
-            locked = Notice.objects.select_for_update(of=("self",)).get(pk=notice.pk)
-            if locked.status == Notice.Status.PENDING:
-                due = locked.deemed_service_due_at
+            notice.first_viewed_at = now
+            notice.first_viewed_by = actor
+            notice.view_count = F("view_count") + 1
+            if notice.status == Notice.Status.PENDING:
+                due = notice.deemed_service_due_at
                 if due is not None and now >= due:
+                    # Opened only after the period ended (and before the sweep came): it
+                    # was deemed served at the end of the period (NOT-5).
                     apply_transition(
-                        locked,
+                        notice,
                         "deem_served",
                         actor=None,
                         actor_label="system:deemed-service",
@@ -364,20 +379,20 @@ def view_notice(*, actor, notice_id, ip: str | None = None) -> Notice:
                     )
                 else:
                     apply_transition(
-                        locked, "serve_on_first_view", actor=actor, reason="first view", at=now
+                        notice, "serve_on_first_view", actor=actor, reason="first view", at=now
                     )
             else:
-                locked._history_user = actor
-                locked._change_reason = "first view"
-                locked.save(update_fields=["first_viewed_at", "first_viewed_by"])
+                notice._history_user = actor
+                notice._change_reason = "first view"
+                notice.save(update_fields=["first_viewed_at", "first_viewed_by", "view_count"])
         else:
-            Notice.objects.filter(pk=notice.pk).update(view_count=F("view_count") + 1)
+            Notice.objects.filter(pk=pk).update(view_count=F("view_count") + 1)
+        # The row is locked until commit, so the count read above plus one is the stored one.
+        notice.view_count = count
         NoticeView.objects.create(
-            notice_id=notice.pk, viewer=actor, viewed_at=now, first=bool(first), ip=ip or None
+            notice_id=pk, viewer=actor, viewed_at=now, first=first, ip=ip or None
         )
-    # A fresh read rather than refresh_from_db(): django-fsm's refresh of protected fields
-    # flips a class-wide flag, which is not safe with concurrent requests in threads.
-    return Notice.objects.select_related("branch", "recipient_legal").get(pk=notice.pk)
+    return notice
 
 
 # --- Deemed service (NOT-5) ----------------------------------------------------------------
