@@ -47,6 +47,12 @@ class CitySerializer(serializers.ModelSerializer):
         fields = ["id", "name_fa", "name_en", "province", "is_capital"]
 
 
+class CityBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = City
+        fields = ["id", "name_fa", "name_en"]
+
+
 class ServiceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Service
@@ -90,7 +96,7 @@ class HoursSerializer(serializers.ModelSerializer):
 class OfficeSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     province = ProvinceSerializer(read_only=True)
-    city = CitySerializer(read_only=True)
+    city = CityBriefSerializer(read_only=True)
     phone = serializers.CharField(read_only=True)
     location = serializers.SerializerMethodField()
     services = ServiceSerializer(many=True, read_only=True)

@@ -20,9 +20,9 @@ class DirectoryForm(forms.Form):
         data = super().clean()
         lat, lon = data.get("lat"), data.get("lon")
         if (lat is None) != (lon is None):
-            raise forms.ValidationError(
-                _("Give both lat and lon to sort by distance."), code="incomplete_point"
-            )
+            missing = "lon" if lon is None else "lat"
+            if missing not in self.errors:
+                self.add_error(missing, _("Give both lat and lon to sort by distance."))
         if lat is not None and not -90 <= lat <= 90:
             self.add_error("lat", _("Latitude is between -90 and 90."))
         if lon is not None and not -180 <= lon <= 180:

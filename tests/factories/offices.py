@@ -6,7 +6,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from accounts.roles import Role
-from offices import services
+from offices import reference_data, services
 from offices.models import (
     Attestation,
     City,
@@ -25,7 +25,14 @@ from tests.factories.accounts import UserFactory
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+def ensure_reference_data() -> None:
+    """Migration 0002 loads it; a transactional test's flush removes it, so load it again."""
+    if not Province.objects.exists() or not Service.objects.exists():
+        reference_data.load(Province, City, Service)
+
+
 def province(code="tehran") -> Province:
+    ensure_reference_data()
     return Province.objects.get(code=code)
 
 

@@ -1,0 +1,93 @@
+"""A slot is never booked twice, even under concurrent requests (APT-2), on PostgreSQL."""
+
+import datetime as dt
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from offices.models import Appointment, Slot
+from tests.factories.accounts import UserFactory
+from tests.factories.offices import operational_office
+from tests.offices.conftest import client_for
+
+THREADS = 50
+
+
+@pytest.mark.rule("APT-2")
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_bookings_of_a_one_seat_slot_give_one_booking_and_49_refusals():
+    """APT-2: 50 users book the same one-seat slot at the same instant from 50 threads (50
+    database connections): exactly one booking is made, the 49 others get 409 `slot_full`,
+    and the slot's counter and the appointments agree."""
+    assert connection.vendor == "postgresql"
+    office = operational_office(slot_capacity=1)
+    slot = (
+        Slot.objects.filter(office=office, starts_at__gte=timezone.now() + dt.timedelta(hours=2))
+        .order_by("starts_at")
+        .first()
+    )
+    assert slot.capacity == 1
+    clients = [client_for(UserFactory()) for _ in range(THREADS)]
+    barrier = threading.Barrier(THREADS)
+    results = [None] * THREADS
+
+    def attempt(index):
+        try:
+            barrier.wait()
+            response = clients[index].post(
+                "/api/v1/offices/appointments/", {"slot": slot.pk, "service": "petition"}
+            )
+            results[index] = (response.status_code, response.json().get("code"))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    outcomes = Counter(results)
+    assert outcomes == {(201, None): 1, (409, "slot_full"): THREADS - 1}, outcomes
+    slot.refresh_from_db()
+    assert slot.booked == 1
+    assert Appointment.objects.filter(slot=slot).count() == 1
+
+
+@pytest.mark.rule("APT-6")
+@pytest.mark.django_db(transaction=True)
+def test_one_user_booking_twice_at_once_gets_one_appointment():
+    """APT-6: the same user's concurrent requests for two slots of one office and day are
+    serialised on the user's row: one is booked, the other refused with `limit_per_office_day`."""
+    office = operational_office()
+    slots = list(
+        Slot.objects.filter(
+            office=office, starts_at__gte=timezone.now() + dt.timedelta(hours=2)
+        ).order_by("starts_at")[:2]
+    )
+    if slots[0].day != slots[1].day:
+        pytest.skip("needs two slots on one day")
+    user = UserFactory()
+    barrier = threading.Barrier(2)
+    results = []
+
+    def attempt(slot):
+        try:
+            barrier.wait()
+            response = client_for(user).post(
+                "/api/v1/offices/appointments/", {"slot": slot.pk, "service": "petition"}
+            )
+            results.append((response.status_code, response.json().get("code")))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(s,)) for s in slots]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(results, key=str) == sorted([(201, None), (409, "limit_per_office_day")], key=str)
+    assert Appointment.objects.filter(user=user).count() == 1
