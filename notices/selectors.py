@@ -138,10 +138,12 @@ def visible_attachment(*, actor, notice_id, attachment_id):
 
 # --- Retrieval (NOT-3, NOT-6) -------------------------------------------------------------
 def case_password_keys(*, actor, ip: str | None) -> list[lockout.Key]:
-    """What a wrong case password counts against (ID-7): the account and the source."""
-    keys = [lockout.Key("notices.case_password.user", str(actor.pk))]
+    """What a wrong case password counts against (ID-7): the account's case-password
+    retrieval, and the source address — the same "source" counter as sign-in, so guesses
+    from one address add up across both (with the higher per-source limit)."""
+    keys = [lockout.Key("notices.case_password", str(actor.pk))]
     if ip:
-        keys.append(lockout.Key("notices.case_password.ip", ip))
+        keys.append(lockout.Key("source", ip))
     return keys
 
 

@@ -224,6 +224,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "UserStatusEnum": "accounts.models.User.Status",
+        "NoticeStatusEnum": "notices.models.Notice.Status",
         "AppointmentStatusEnum": "offices.models.Appointment.Status",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
