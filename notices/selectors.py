@@ -10,6 +10,7 @@ from datetime import date
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import LegalPersonUserObjectPermission, Representation
 from accounts.roles import Role, has_role
@@ -195,8 +196,6 @@ def by_number(*, actor, notice_number: str, issue_date: date) -> Notice:
     )
     if notice is None:
         raise NotFound()
-    from django.utils import timezone
-
     if timezone.localdate(notice.issued_at) != issue_date:
         raise NotFound()
     return notice

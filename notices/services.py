@@ -12,12 +12,13 @@ import hashlib
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import filetype
 import jdatetime
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -142,7 +143,7 @@ def _validate(*, recipient, case_number, case_sub_row, subject, body, issued_at,
     case_number = str(case_number or "").strip()
     try:
         case_number_validator(case_number)
-    except Exception as exc:  # noqa: BLE001 - a ValidationError
+    except DjangoValidationError as exc:
         errors["case_number"] = [str(m) for m in getattr(exc, "messages", [exc])]
     try:
         case_sub_row = int(case_sub_row)
@@ -451,7 +452,7 @@ class Deadline:
     service_kind: str
     days: int
     calendar: str
-    last_day: "datetime.date"
+    last_day: date
     ends_at: datetime  # an act is in time if done before this moment (local midnight)
 
     def is_open(self, now: datetime | None = None) -> bool:
@@ -505,7 +506,7 @@ def set_case_password(
     case_number = str(case_number or "").strip()
     try:
         case_number_validator(case_number)
-    except Exception:  # noqa: BLE001
+    except DjangoValidationError:
         raise ValidationFailed(
             fields={"case_number": [_("A case number has exactly 16 digits.")]}
         ) from None
@@ -513,15 +514,15 @@ def set_case_password(
         raise ValidationFailed(fields={"role": [_("Unknown role.")]})
     if not isinstance(person, (User, LegalPerson)) or person.pk is None:
         raise NotFound()
-    password = password or "".join(secrets.choice("23456789") for _ in range(8))
+    password = password or "".join(secrets.choice("23456789") for _digit in range(8))
     lookup = {"user": person} if isinstance(person, User) else {"legal_person": person}
     with transaction.atomic():
-        row, _created = CasePassword.objects.select_for_update().get_or_create(
+        row, created = CasePassword.objects.select_for_update().get_or_create(
             case_number=case_number,
             **lookup,
             defaults={"role": role, "password_hash": make_password(password), "created_by": actor},
         )
-        if not _created:
+        if not created:
             row.role = role
             row.password_hash = make_password(password)
             row._history_user = actor

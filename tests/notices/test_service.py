@@ -314,3 +314,16 @@ def test_board_code_of_a_court_is_refused(recipient):
             subject="s",
             body="b",
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.rule("NOT-7")
+def test_timeline_endpoint_answers_only_those_who_see_the_notice(issue, recipient, client_for):
+    """NOT-7: the notice's timeline is readable by its recipient, 404 for anyone else."""
+    notice = issue()
+    client_for(recipient).post(f"/api/v1/notices/{notice.pk}/view/")
+    url = f"/api/v1/audit/timeline/notices.notice/{notice.pk}/"
+    response = client_for(recipient).get(url)
+    assert response.status_code == 200, response.content
+    assert "serve_on_first_view" in response.content.decode()
+    assert client_for(UserFactory()).get(url).status_code == 404
