@@ -7,7 +7,7 @@ import django_filters
 import phonenumbers
 from django import forms
 from django.conf import settings
-from django.db.models import F, FloatField, Q
+from django.db.models import F, FloatField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -104,11 +104,7 @@ class OfficeFilter(django_filters.FilterSet):
     filter_text = filter_name
 
     def filter_manager(self, queryset, name, value):
-        for term in terms(value):
-            queryset = queryset.filter(
-                Q(manager__first_name__icontains=term) | Q(manager__last_name__icontains=term)
-            )
-        return queryset
+        return _search_terms(queryset, value, "manager_search__contains")
 
     def filter_phone(self, queryset, name, value):
         return queryset.filter(phone=value)  # normalised to E.164 by the form

@@ -135,11 +135,15 @@ class Office(BilingualName):
         validators=[MinValueValidator(1), MaxValueValidator(50)],
     )
     search_text = models.TextField(editable=False, default="")
+    # The manager's name, normalised, for the directory's manager filter (kept by the staff
+    # services when a manager is appointed or released).
+    manager_search = models.CharField(max_length=300, editable=False, default="")
     slots_generated_until = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(
-        user_db_constraint=False, excluded_fields=["search_text", "slots_generated_until"]
+        user_db_constraint=False,
+        excluded_fields=["search_text", "manager_search", "slots_generated_until"],
     )
 
     class Meta:

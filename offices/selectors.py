@@ -16,6 +16,15 @@ from offices.models import Appointment, Membership, Office, Slot, StaffProfile, 
 STAFFING_MINIMUM = {StaffRole.LEGAL_EXPERT: 1, StaffRole.IT_EXPERT: 1, StaffRole.CLERK: 2}
 
 
+_STAFFING_MESSAGES = {
+    StaffRole.LEGAL_EXPERT: lambda: _(
+        "The office needs at least one legal expert; it has %(have)d."
+    ),
+    StaffRole.IT_EXPERT: lambda: _("The office needs at least one IT expert; it has %(have)d."),
+    StaffRole.CLERK: lambda: _("The office needs at least two clerks; it has %(have)d."),
+}
+
+
 @dataclass(frozen=True)
 class Reason:
     code: str
@@ -65,12 +74,7 @@ def operational_status(office: Office) -> OperationalStatus:
         have = sum(1 for p in posts if p.role == role)
         if have < minimum:
             reasons.append(
-                Reason(
-                    f"{role}_missing",
-                    _("At least %(minimum)d %(post)s required; the office has %(have)d.")
-                    % {"minimum": minimum, "post": StaffRole(role).label.lower(), "have": have},
-                    "15",
-                )
+                Reason(f"{role}_missing", _STAFFING_MESSAGES[role]() % {"have": have}, "15")
             )
     status = licence.provider().status(office)
     if not status.active:

@@ -48,3 +48,13 @@ def citizen(db):
 @pytest.fixture
 def citizen_api(citizen):
     return client_for(citizen)
+
+
+@pytest.fixture(autouse=True)
+def _licence_state_from_the_office_flag(settings):
+    """These tests set the licence state with `Office.licence_active` (the default provider);
+    the licensing app's provider is proven by its own tests."""
+    settings.OFFICES = {
+        **settings.OFFICES,
+        "LICENCE_STATUS_PROVIDER": "offices.licence.FieldLicenceStatus",
+    }

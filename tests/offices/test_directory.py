@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
+from offices import services
 from offices.models import Service
 from tests.factories.offices import OfficeFactory, city, province, staff_office
 
@@ -28,6 +29,8 @@ def offices(db):
     )
     people = staff_office(tehran)
     User.objects.filter(pk=people["manager"].pk).update(first_name="Hossein", last_name="Karimi")
+    tehran.refresh_from_db()
+    services.office_refresh_manager_search(office=tehran)
     kashan = OfficeFactory(
         code="3102",
         name_fa="دفتر خدمات قضایی نجف‌آباد",  # with ZWNJ

@@ -1,0 +1,108 @@
+"""Demo offices for `make run` (development only). Idempotent: running it twice changes nothing.
+
+One office in the capital of each of the 31 provinces. The Tehran office is fully staffed
+with the demo office staff of `core.demo` (manager, legal expert, IT expert, two clerks) and
+so takes appointments; the others have no staff yet, and the directory shows why.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from offices import reference_data, services
+from offices.models import (
+    Attestation,
+    City,
+    ComputerSkillsCertification,
+    Degree,
+    Experience,
+    Membership,
+    Office,
+    Province,
+    Service,
+    StaffProfile,
+    StaffRole,
+    WorkingHours,
+)
+
+DEMO_STAFF = [
+    ("0010000038", StaffRole.MANAGER, Degree.Level.MASTER, Degree.Field.LAW),
+    ("0010000046", StaffRole.LEGAL_EXPERT, Degree.Level.BACHELOR, Degree.Field.JUDICIAL_SCIENCES),
+    ("0010000054", StaffRole.IT_EXPERT, Degree.Level.BACHELOR, Degree.Field.COMPUTING),
+    ("0010000062", StaffRole.CLERK, Degree.Level.ASSOCIATE, Degree.Field.OTHER),
+    ("0010000070", StaffRole.CLERK, Degree.Level.BACHELOR, Degree.Field.OTHER),
+]
+PDF = b"%PDF-1.4\n% demo attestation\n%%EOF\n"
+
+
+def _qualify(user, role, level, field) -> StaffProfile:
+    profile, created = StaffProfile.objects.get_or_create(
+        user=user, defaults={"sex": StaffProfile.Sex.MALE}
+    )
+    if created:
+        for kind in Attestation.Kind.values:
+            Attestation.objects.create(
+                profile=profile,
+                kind=kind,
+                document=ContentFile(PDF, name=f"{kind}.pdf"),
+                issued_on=dt.date(2024, 1, 1),
+                verified_at=timezone.now(),
+            )
+        Degree.objects.create(
+            profile=profile, level=level, field=field, institution="دانشگاه تهران"
+        )
+        Experience.objects.create(
+            profile=profile, title="کارشناس حقوقی", started_on=dt.date(2012, 1, 1)
+        )
+        ComputerSkillsCertification.objects.create(
+            profile=profile, role=role, certified_on=dt.date(2024, 1, 1)
+        )
+    return profile
+
+
+def load(stdout=None) -> int:
+    reference_data.load(Province, City, Service)
+    User = get_user_model()
+    created = 0
+    with transaction.atomic():
+        for index, province in enumerate(Province.objects.all(), start=1):
+            capital = province.cities.get(is_capital=True)
+            office, new = Office.objects.get_or_create(
+                code=f"{index:02d}0001",
+                defaults={
+                    "name_fa": f"دفتر خدمات الکترونیک قضایی {capital.name_fa} ۱",
+                    "name_en": f"{capital.name_en} judicial e-services office 1",
+                    "province": province,
+                    "city": capital,
+                    "address": f"{capital.name_fa}، خیابان امام، پلاک {index}",
+                    "latitude": province.latitude,
+                    "longitude": province.longitude,
+                    "phone": f"+98{21 + index:02d}3300{index:04d}",
+                    "licence_active": True,
+                },
+            )
+            if new:
+                created += 1
+                office.services.set(Service.objects.all())
+                for weekday in (5, 6, 0, 1, 2):
+                    WorkingHours.objects.create(
+                        office=office, weekday=weekday, opens="08:00", closes="16:00"
+                    )
+                WorkingHours.objects.create(office=office, weekday=3, opens="08:00", closes="12:00")
+        tehran = Office.objects.get(code="010001")
+        regulator = User.objects.filter(is_superuser=True).first()
+        for national_id, role, level, field in DEMO_STAFF:
+            user = User.objects.filter(national_id=national_id).first()
+            if user is None or regulator is None:
+                continue
+            profile = _qualify(user, role, level, field)
+            if not Membership.objects.filter(profile=profile, ended_on__isnull=True).exists():
+                services.staff_appoint(actor=regulator, office=tehran, profile=profile, role=role)
+    for office in Office.objects.all():
+        services.slots_generate(office=office)
+    if stdout:
+        stdout.write(f"offices: {created} demo offices created, {Office.objects.count()} in all")
+    return created
