@@ -99,7 +99,7 @@ class OfficeSerializer(serializers.ModelSerializer):
     city = CityBriefSerializer(read_only=True)
     phone = serializers.CharField(read_only=True)
     location = serializers.SerializerMethodField()
-    services = ServiceSerializer(many=True, read_only=True)
+    services = serializers.SerializerMethodField()
     manager_name = serializers.SerializerMethodField()
     status = serializers.SerializerMethodField()
     distance_km = serializers.SerializerMethodField()
@@ -125,6 +125,13 @@ class OfficeSerializer(serializers.ModelSerializer):
     @extend_schema_field(LocationSerializer)
     def get_location(self, office):
         return {"lat": float(office.latitude), "lon": float(office.longitude)}
+
+    @extend_schema_field(ServiceSerializer(many=True))
+    def get_services(self, office):
+        services = getattr(office, "service_list", None)
+        if services is None:
+            services = office.services.all()
+        return [{"code": s.code, "name_fa": s.name_fa, "name_en": s.name_en} for s in services]
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_manager_name(self, office):
@@ -297,10 +304,18 @@ class OfficeViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "name_fa", "name_en"]
 
     def get_queryset(self):
+        if self.action == "list":
+            return selectors.directory(prefetch=False)
         queryset = selectors.directory()
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("hours")
         return queryset
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            selectors.attach_listing_data(page)
+        return page
 
     def get_serializer_class(self):
         return OfficeDetailSerializer if self.action == "retrieve" else OfficeSerializer

@@ -10,7 +10,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from accounts.roles import Role, has_role
 from offices import licence
-from offices.models import Appointment, Membership, Office, Slot, StaffProfile, StaffRole
+from offices.models import Appointment, Membership, Office, Service, Slot, StaffProfile, StaffRole
 
 # Art. 15: the manager (full time) plus at least these posts.
 STAFFING_MINIMUM = {StaffRole.LEGAL_EXPERT: 1, StaffRole.IT_EXPERT: 1, StaffRole.CLERK: 2}
@@ -83,14 +83,48 @@ def operational_status(office: Office) -> OperationalStatus:
 
 
 # --- Directory (public) ------------------------------------------------------------------------
-def directory() -> QuerySet[Office]:
-    """Every office, as the public directory shows them (OFF-6): a constant number of queries."""
-    queryset = (
-        Office.objects.select_related("province", "city", "manager")
-        .prefetch_related("services", open_posts_prefetch())
-        .defer("search_text")
+def directory(*, prefetch: bool = True) -> QuerySet[Office]:
+    """Every office, as the public directory shows them (OFF-6): a constant number of queries.
+
+    With `prefetch=False` the caller attaches services and posts to one page of offices
+    with `attach_listing_data`, which builds no model instances for them (the list's hot path).
+    """
+    queryset = Office.objects.select_related("province", "city", "manager").defer(
+        "search_text", "manager_search"
     )
+    if prefetch:
+        queryset = queryset.prefetch_related("services", open_posts_prefetch())
     return licence.provider().annotate(queryset)
+
+
+@dataclass(frozen=True)
+class Post:
+    role: str
+    full_time: bool
+
+
+def attach_listing_data(offices: list[Office]) -> None:
+    """Give each office of a page its services (`service_list`) and open posts (`open_posts`)
+    in two queries, plus one for the few services of the reference data."""
+    if not offices:
+        return
+    ids = [o.pk for o in offices]
+    services = {s.pk: s for s in Service.objects.filter(is_active=True)}
+    offered: dict[int, list] = {pk: [] for pk in ids}
+    through = Office.services.through.objects.filter(office_id__in=ids)
+    for office_id, service_id in through.values_list("office_id", "service_id"):
+        if service_id in services:
+            offered[office_id].append(services[service_id])
+    posts: dict[int, list[Post]] = {pk: [] for pk in ids}
+    rows = Membership.objects.filter(office_id__in=ids, ended_on__isnull=True).values_list(
+        "office_id", "role", "full_time"
+    )
+    for office_id, role, full_time in rows:
+        posts[office_id].append(Post(role, full_time))
+    order = {s.pk: i for i, s in enumerate(services.values())}
+    for office in offices:
+        office.service_list = sorted(offered[office.pk], key=lambda s: order[s.pk])
+        office.open_posts = posts[office.pk]
 
 
 def office_detail(code: str) -> Office | None:
