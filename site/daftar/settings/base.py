@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "notices",
     # Domain
     "offices",
+    "discipline",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -226,6 +227,15 @@ SPECTACULAR_SETTINGS = {
         "UserStatusEnum": "accounts.models.User.Status",
         "NoticeStatusEnum": "notices.models.Notice.Status",
         "AppointmentStatusEnum": "offices.models.Appointment.Status",
+        "CaseStatusEnum": "discipline.models.Case.Status",
+        "CaseSourceEnum": "discipline.models.Case.Source",
+        "AccusedRoleEnum": "discipline.models.Case.AccusedRole",
+        "HearingStatusEnum": "discipline.models.Session.Status",
+        "RulingStatusEnum": "discipline.models.Ruling.Status",
+        "RulingOutcomeEnum": "discipline.models.Outcome",
+        "BoardTierEnum": "discipline.models.Tier",
+        "SeatKindEnum": "discipline.models.Seat.Kind",
+        "ChallengeKindEnum": "discipline.models.Challenge.Kind",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
     "PREPROCESSING_HOOKS": ["core.api.schema.only_domain_api"],
@@ -311,6 +321,18 @@ NOTICES = {
     "HOLIDAYS": [],
     # How many overdue notices one run of the deemed-service sweep handles.
     "SWEEP_BATCH": 5000,
+}
+
+# --- Discipline (DIS-*) ---------------------------------------------------------------------
+DISCIPLINE = {
+    # DIS-6 (art. 36): the sanctioned person may appeal a grade 5-6 ruling within this many
+    # calendar days of its SERVICE (notices: first view or deemed service), not of its issue.
+    "APPEAL_DAYS": 20,
+    # DIS-7: the centre head's objection window. Art. 36 sets no period; like the appeal, 20
+    # days, counted from the ruling's issue (the centre head has it in the system at once).
+    "OBJECTION_DAYS": 20,
+    # Rulings one run of the finality sweep settles at most.
+    "SWEEP_BATCH": 500,
 }
 
 # --- Audit -----------------------------------------------------------------------------------

@@ -1,0 +1,20 @@
+from django.contrib.contenttypes.models import ContentType
+from rest_framework.test import APIClient
+
+from core.models import TransitionLog
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    client.user = user
+    return client
+
+
+def log_rows(obj, transition=None) -> list[TransitionLog]:
+    ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    qs = TransitionLog.objects.filter(content_type=ct, object_id=str(obj.pk))
+    if transition:
+        qs = qs.filter(transition=transition)
+    return list(qs)
