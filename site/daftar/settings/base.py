@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "notices",
     # Domain
     "offices",
+    "filings",
     "discipline",
     # Wagtail
     "wagtail.api.v2",
@@ -227,6 +228,11 @@ SPECTACULAR_SETTINGS = {
         "UserStatusEnum": "accounts.models.User.Status",
         "NoticeStatusEnum": "notices.models.Notice.Status",
         "AppointmentStatusEnum": "offices.models.Appointment.Status",
+        "FilingStatusEnum": "filings.models.Filing.Status",
+        "FilingKindEnum": "filings.models.Kind",
+        "PaymentStatusEnum": "filings.models.Payment.Status",
+        "PaymentMethodEnum": "filings.models.Payment.Method",
+        "FilingChannelEnum": "filings.models.Channel",
         "CaseStatusEnum": "discipline.models.Case.Status",
         "CaseSourceEnum": "discipline.models.Case.Source",
         "AccusedRoleEnum": "discipline.models.Case.AccusedRole",
@@ -333,6 +339,22 @@ DISCIPLINE = {
     "OBJECTION_DAYS": 20,
     # Rulings one run of the finality sweep settles at most.
     "SWEEP_BATCH": 500,
+}
+
+# --- Filings (FIL-*) ------------------------------------------------------------------------
+FILINGS = {
+    # FIL-5: files by content (PDF, JPEG, ADOC/EDOC containers), size and count limits.
+    "MAX_FILE_BYTES": 10 * 1024 * 1024,
+    "MAX_DOCUMENTS": 30,
+    # Largest total uncompressed size of an ADOC/EDOC container (zip bombs are refused).
+    "MAX_CONTAINER_BYTES": 50 * 1024 * 1024,
+    "STORAGE": "default",
+    # FIL-6, FIL-9: one-time codes for signing and sending.
+    "CODE_LENGTH": 6,
+    "CODE_VALIDITY": timedelta(minutes=5),
+    # FIL-7: the payment gateway (an object with `charge` and `status`, see filings.payments).
+    "PAYMENT_GATEWAY": os.environ.get("DAFTAR_PAYMENT_GATEWAY", "filings.payments.TestGateway"),
+    "PAYMENT_TIMEOUT_SECONDS": 30,
 }
 
 # --- Audit -----------------------------------------------------------------------------------

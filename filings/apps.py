@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FilingsConfig(AppConfig):
+    name = "filings"
+    verbose_name = _("Filings")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core import audit
+        from filings import selectors
+        from filings.models import Filing
+
+        audit.register(Filing, visible=selectors.filings_visible_to)

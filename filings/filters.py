@@ -1,0 +1,51 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from filings.models import Filing, Kind
+
+
+class FilingFilter(django_filters.FilterSet):
+    """My filings (FIL-11): status, kind, court, dates and a free search."""
+
+    status = django_filters.MultipleChoiceFilter(choices=Filing.Status.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices)
+    court = django_filters.CharFilter(field_name="court__code", lookup_expr="exact")
+    office = django_filters.CharFilter(field_name="office__code", lookup_expr="exact")
+    created_from = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__gte", label=_("Created on or after")
+    )
+    created_to = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__lte", label=_("Created on or before")
+    )
+    sent_from = django_filters.DateFilter(
+        field_name="sent_at", lookup_expr="date__gte", label=_("Sent on or after")
+    )
+    sent_to = django_filters.DateFilter(
+        field_name="sent_at", lookup_expr="date__lte", label=_("Sent on or before")
+    )
+    q = django_filters.CharFilter(
+        method="search", label=_("Tracking code, case number or words of the subject")
+    )
+
+    class Meta:
+        model = Filing
+        fields = [
+            "status",
+            "kind",
+            "court",
+            "office",
+            "created_from",
+            "created_to",
+            "sent_from",
+            "sent_to",
+            "q",
+        ]
+
+    def search(self, queryset, name, value):
+        value = (value or "").strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(tracking_code=value) | Q(case_number=value) | Q(subject__icontains=value)
+        )

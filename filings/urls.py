@@ -1,0 +1,15 @@
+"""The portal's filing pages and the office queue."""
+
+from django.urls import path
+
+from filings import views
+
+app_name = "filings"
+
+urlpatterns = [
+    path("", views.MyFilingsPage.as_view(), name="list"),
+    path("office/", views.OfficeQueuePage.as_view(), name="queue"),
+    path("<int:pk>/", views.FilingPage.as_view(), name="filing"),
+    path("<int:pk>/documents/<int:document_id>/", views.DocumentFile.as_view(), name="document"),
+    path("<int:pk>/receipt/", views.ReceiptFile.as_view(), name="receipt"),
+]

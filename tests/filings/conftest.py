@@ -1,0 +1,72 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from filings.payments import TestGateway
+from tests.factories import UserFactory
+from tests.factories import filings as ff
+from tests.factories.notices import BranchFactory, court_clerk
+from tests.factories.offices import operational_office
+
+
+@pytest.fixture(autouse=True)
+def _fixed_codes(monkeypatch):
+    """One-time codes are random in production; tests know them."""
+    monkeypatch.setattr("filings.services.signing.random_number_token", lambda length: ff.CODE)
+    TestGateway.reset()
+    cache.clear()
+    yield
+    TestGateway.reset()
+
+
+@pytest.fixture
+def court(db):
+    return BranchFactory(name="Branch 4 of the Tabriz civil court")
+
+
+@pytest.fixture
+def clerk(court):
+    return court_clerk(court)
+
+
+@pytest.fixture
+def office(db):
+    ff.ensure_fee_schedule()
+    return operational_office()
+
+
+@pytest.fixture
+def staff(office):
+    return office.people["clerk"][0]
+
+
+@pytest.fixture
+def other_office(db):
+    return operational_office()
+
+
+@pytest.fixture
+def other_staff(other_office):
+    return other_office.people["clerk"][0]
+
+
+@pytest.fixture
+def filer(db):
+    ff.ensure_fee_schedule()
+    return UserFactory(mobile="+989141234567", email="filer@example.ir")
+
+
+@pytest.fixture
+def stranger(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def client_for():
+    def make(user):
+        client = APIClient()
+        client.force_authenticate(user)
+        client.user = user
+        return client
+
+    return make

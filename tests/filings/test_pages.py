@@ -1,0 +1,73 @@
+"""The portal's pages: my filings, the wizard with its locked steps, the office queue
+(FIL-4, FIL-9, FIL-11)."""
+
+import pytest
+from django.test import Client
+
+from filings.models import Filing
+from tests.factories import filings as ff
+
+pytestmark = pytest.mark.django_db
+
+
+def browser(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.rule("FIL-11")
+def test_my_filings_page_lists_and_creates(filer, court):
+    filing = ff.draft(filer, court=court)
+    page = browser(filer).get("/filings/")
+    assert page.status_code == 200
+    assert f'href="/filings/{filing.pk}/"' in page.content.decode()
+    response = browser(filer).post("/filings/", {"kind": "petition"})
+    created = Filing.objects.filter(filer=filer, kind="petition").get()
+    assert response.status_code == 302 and response["Location"] == f"/filings/{created.pk}/"
+
+
+@pytest.mark.rule("FIL-4")
+def test_the_wizard_page_shows_locked_steps_and_saves_a_step(filer, court):
+    filing = Filing.objects.get(
+        pk=browser(filer).post("/filings/", {"kind": "defence_brief"})["Location"].split("/")[-2]
+    )
+    client = browser(filer)
+    html = client.get(f"/filings/{filing.pk}/").content.decode()
+    assert html.count("filing-step--locked") >= 10
+    assert 'id="step-kind"' in html and 'id="step-case"' not in html
+    response = client.post(
+        f"/filings/{filing.pk}/",
+        {"action": "step", "step": "kind", "subject": "Defence", "court": court.code},
+    )
+    assert response.status_code == 302
+    html = client.get(f"/filings/{filing.pk}/").content.decode()
+    assert 'id="step-case"' in html
+    response = client.post(f"/filings/{filing.pk}/", {"action": "prepare"})
+    assert response.status_code == 400
+    assert "<strong>documents</strong>" in response.content.decode()
+
+
+@pytest.mark.rule("FIL-9")
+def test_the_office_queue_page_is_the_offices_own(
+    filer, court, office, staff, other_office, other_staff, stranger
+):
+    mine = ff.sent(filer, court=court, office=office)
+    html = browser(staff).get("/filings/office/").content.decode()
+    link = f'href="/filings/{mine.pk}/"'
+    assert link in html
+    assert link not in browser(other_staff).get("/filings/office/").content.decode()
+    assert browser(stranger).get("/filings/office/").status_code == 404
+    assert browser(other_staff).get(f"/filings/{mine.pk}/").status_code == 404
+    response = browser(staff).post(f"/filings/{mine.pk}/", {"action": "verify"})
+    assert response.status_code == 302
+    assert Filing.objects.get(pk=mine.pk).status == "verified"
+
+
+@pytest.mark.rule("FIL-5")
+def test_page_downloads_are_permission_checked(filer, court, stranger):
+    filing = ff.draft(filer, court=court)
+    document = filing.documents.get()
+    url = f"/filings/{filing.pk}/documents/{document.pk}/"
+    assert browser(filer).get(url).status_code == 200
+    assert browser(stranger).get(url).status_code == 404
