@@ -56,6 +56,17 @@ def is_filer_side(filing, user) -> bool:
     return filing.channel == "office" and is_office_staff(filing, user)
 
 
+def may_send(filing, user) -> bool:
+    """The filer's side, or the presenting lawyer of a portal filing (who also signs)."""
+    if is_filer_side(filing, user):
+        return True
+    return (
+        filing.channel == "portal"
+        and bool(filing.presenter_lawyer_id)
+        and getattr(user, "pk", None) == filing.presenter_lawyer_id
+    )
+
+
 def is_court_clerk(filing, user) -> bool:
     return bool(filing.court_id) and filing.court_id in clerk_branch_ids(user)
 

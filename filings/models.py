@@ -273,7 +273,7 @@ class Filing(ConcurrentTransitionMixin, models.Model):
         self.prepared_at = None
 
     @transition(
-        field=status, source=Status.CONFIRMED, target=Status.SENT, permission=access.is_filer_side
+        field=status, source=Status.CONFIRMED, target=Status.SENT, permission=access.may_send
     )
     def send(self, *, tracking_code, at):
         self.tracking_code = tracking_code

@@ -49,9 +49,7 @@ def _new_tracking_code() -> str:
 
 
 def _may_send(filing: Filing, actor) -> bool:
-    return access.is_filer_side(filing, actor) or (
-        filing.presenter_lawyer_id == actor.pk and filing.channel == "portal"
-    )
+    return access.may_send(filing, actor)
 
 
 def send_code_request(*, actor, filing_id) -> dict:

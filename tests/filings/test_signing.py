@@ -57,7 +57,7 @@ def test_code_goes_to_the_signers_mobile_and_the_signature_records_what_was_sign
 
 
 @pytest.mark.rule("FIL-6")
-def test_the_presenting_lawyer_signs(filer, court):
+def test_the_presenting_lawyer_signs_and_sends(filer, court, office):
     """FIL-6: the signer is the lawyer when a lawyer presents the filing; the code goes to
     the lawyer, and the party cannot sign in their place."""
     lawyer = ff.lawyer()
@@ -70,6 +70,11 @@ def test_the_presenting_lawyer_signs(filer, court):
         actor=lawyer, filing_id=filing.pk, acknowledged=True, code=ff.CODE
     )
     assert signature.signer == lawyer
+    services.fees_compute(actor=filer, filing_id=filing.pk, office_code=office.code)
+    services.pay_online(actor=filer, filing_id=filing.pk, card_prefix="603799")
+    services.send_code_request(actor=lawyer, filing_id=filing.pk)
+    submission, _created = services.filing_send(actor=lawyer, filing_id=filing.pk, code=ff.CODE)
+    assert submission.sent_by == lawyer and submission.signed_by == lawyer
 
 
 @pytest.mark.rule("FIL-6")

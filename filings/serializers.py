@@ -1,0 +1,355 @@
+"""Serializers of the filings API (read shapes and request bodies)."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.transitions import available_transitions
+from filings import selectors
+from filings.models import (
+    CaseMode,
+    Document,
+    DocumentPurpose,
+    DocumentType,
+    ExemptionReason,
+    Filing,
+    Kind,
+    Party,
+    PartyRole,
+    Payment,
+    PresenterKind,
+    RejectReason,
+    ReturnReason,
+    Signature,
+)
+
+
+class PlaceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class FilingSummarySerializer(serializers.ModelSerializer):
+    court = PlaceSerializer(read_only=True, allow_null=True)
+    office = PlaceSerializer(read_only=True, allow_null=True)
+    fee_total = serializers.DecimalField(
+        max_digits=18, decimal_places=0, read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Filing
+        fields = [
+            "id",
+            "kind",
+            "channel",
+            "status",
+            "subject",
+            "court",
+            "office",
+            "case_number",
+            "tracking_code",
+            "fee_total",
+            "created_at",
+            "sent_at",
+            "decided_at",
+        ]
+        read_only_fields = fields
+
+
+class PartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = [
+            "role",
+            "person_kind",
+            "national_id",
+            "id_card_serial",
+            "legal_id",
+            "first_name",
+            "last_name",
+            "name",
+            "address",
+            "mobile",
+            "contract_signed_on",
+            "contract_ends_on",
+            "contract_subject",
+            "contract_number",
+        ]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "purpose",
+            "doc_type",
+            "title",
+            "original_name",
+            "format",
+            "size",
+            "sha256",
+            "created_at",
+            "download_url",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, obj) -> str:
+        return f"/api/v1/filings/{obj.filing_id}/documents/{obj.pk}/file/"
+
+
+class PaymentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Payment
+        fields = [
+            "id",
+            "method",
+            "status",
+            "amount",
+            "receipt_number",
+            "failure_message",
+            "exemption_reason",
+            "created_at",
+            "settled_at",
+        ]
+        read_only_fields = fields
+
+
+class SignatureSerializer(serializers.ModelSerializer):
+    signer = serializers.CharField(source="signer.get_full_name", read_only=True)
+
+    class Meta:
+        model = Signature
+        fields = ["id", "signer", "method", "content_hash", "signed_at", "voided_at", "void_reason"]
+        read_only_fields = fields
+
+
+class FilingStepSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    state = serializers.ChoiceField(choices=["done", "open", "locked", "frozen"])
+
+
+class FilingDetailSerializer(FilingSummarySerializer):
+    parties = PartySerializer(many=True, read_only=True)
+    documents = DocumentSerializer(many=True, read_only=True)
+    payments = PaymentSerializer(many=True, read_only=True)
+    signatures = SignatureSerializer(many=True, read_only=True)
+    steps = serializers.SerializerMethodField()
+    warnings = serializers.SerializerMethodField()
+    actions = serializers.SerializerMethodField()
+
+    class Meta(FilingSummarySerializer.Meta):
+        fields = [
+            *FilingSummarySerializer.Meta.fields,
+            "claim_value",
+            "case_mode",
+            "presenter_kind",
+            "presenter_name",
+            "presenter_national_id",
+            "presenter_bar_licence",
+            "text_title",
+            "text_html",
+            "content_hash",
+            "prepared_at",
+            "court_fee",
+            "service_fee",
+            "verified_at",
+            "forwarded_at",
+            "returned_at",
+            "cancelled_at",
+            "reason_category",
+            "reason_text",
+            "copied_from",
+            "parties",
+            "documents",
+            "payments",
+            "signatures",
+            "steps",
+            "warnings",
+            "actions",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(FilingStepSerializer(many=True))
+    def get_steps(self, obj):
+        return selectors.step_states(obj)
+
+    @extend_schema_field(
+        serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    )
+    def get_warnings(self, obj):
+        return selectors.warnings(obj)
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_actions(self, obj):
+        request = self.context.get("request")
+        return available_transitions(obj, request.user) if request else []
+
+
+class CreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Kind.choices)
+
+
+class OfficeCreateSerializer(CreateSerializer):
+    office = serializers.CharField(help_text=_("Code of the office."))
+    filer_national_id = serializers.CharField()
+
+
+class KindStepSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Kind.choices, required=False)
+    subject = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    court = serializers.CharField(required=False, allow_blank=True, help_text=_("Branch code."))
+    claim_value = serializers.DecimalField(
+        max_digits=18, decimal_places=0, required=False, allow_null=True, min_value=0
+    )
+
+
+class CaseStepSerializer(serializers.Serializer):
+    case_mode = serializers.ChoiceField(choices=CaseMode.choices, required=False, allow_blank=True)
+    case_number = serializers.CharField(required=False, allow_blank=True, max_length=32)
+
+
+class PartyInputSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=PartyRole.choices)
+    person_kind = serializers.ChoiceField(choices=Party.PersonKind.choices)
+    national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    id_scheme = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    id_card_serial = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    legal_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    first_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    last_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    address = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    mobile = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    contract_signed_on = serializers.DateField(required=False, allow_null=True)
+    contract_ends_on = serializers.DateField(required=False, allow_null=True)
+    contract_subject = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    contract_number = serializers.CharField(required=False, allow_blank=True, max_length=64)
+
+
+class PartiesStepSerializer(serializers.Serializer):
+    parties = PartyInputSerializer(many=True)
+
+
+class DocumentsStepSerializer(serializers.Serializer):
+    pass
+
+
+class PresenterStepSerializer(serializers.Serializer):
+    presenter_kind = serializers.ChoiceField(choices=PresenterKind.choices)
+    lawyer_national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
+
+
+class TextStepSerializer(serializers.Serializer):
+    title = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    html = serializers.CharField(
+        required=False, allow_blank=True, help_text=_("Rich text; sanitised.")
+    )
+
+
+STEP_SERIALIZERS = {
+    "kind": KindStepSerializer,
+    "case": CaseStepSerializer,
+    "parties": PartiesStepSerializer,
+    "documents": DocumentsStepSerializer,
+    "presenter": PresenterStepSerializer,
+    "text": TextStepSerializer,
+}
+
+
+class DocumentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text=_("PDF, JPEG, ADOC or EDOC; checked by content."))
+    doc_type = serializers.ChoiceField(choices=DocumentType.choices)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    purpose = serializers.ChoiceField(
+        choices=[DocumentPurpose.DOCUMENT, DocumentPurpose.LETTERHEAD],
+        default=DocumentPurpose.DOCUMENT,
+    )
+
+
+class SignSerializer(serializers.Serializer):
+    acknowledged = serializers.BooleanField()
+    code = serializers.CharField(max_length=12)
+
+
+class FilingCodeSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=12)
+
+
+class CodeSentSerializer(serializers.Serializer):
+    sent_to = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+
+
+class FeesSerializer(serializers.Serializer):
+    office = serializers.CharField(
+        required=False, allow_blank=True, help_text=_("Office code (portal filings).")
+    )
+
+
+class PaySerializer(serializers.Serializer):
+    method = serializers.ChoiceField(choices=Payment.Method.choices)
+    card_prefix = serializers.CharField(required=False, allow_blank=True, max_length=6)
+    receipt_number = serializers.CharField(required=False, allow_blank=True, max_length=9)
+    exemption_reason = serializers.ChoiceField(
+        choices=ExemptionReason.choices, required=False, allow_blank=True
+    )
+    exemption_text = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    proof = serializers.FileField(required=False)
+
+
+class FilingReasonSerializer(serializers.Serializer):
+    reason_category = serializers.ChoiceField(choices=ReturnReason.choices)
+    reason = serializers.CharField(max_length=4000)
+
+
+class RejectSerializer(serializers.Serializer):
+    reason_category = serializers.ChoiceField(choices=RejectReason.choices)
+    reason = serializers.CharField(max_length=4000)
+    case_number = serializers.CharField(required=False, allow_blank=True, max_length=16)
+
+
+class AcceptSerializer(serializers.Serializer):
+    case_number = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=16,
+        help_text=_("Required for a new case: the number the court registered it under."),
+    )
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class FilingCancelSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class LawyerSerializer(serializers.Serializer):
+    national_id = serializers.CharField()
+    name = serializers.CharField()
+    bar_licence_number = serializers.CharField()
+
+
+class SubmissionSerializer(serializers.Serializer):
+    tracking_code = serializers.CharField()
+    content_hash = serializers.CharField()
+    sent_at = serializers.DateTimeField()
+    signed_in_with = serializers.CharField()
+    payment_method = serializers.CharField()
+    payment_status = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=18, decimal_places=0)
+    receipt_number = serializers.CharField()
+    office = serializers.CharField(source="office.code")
+
+
+class FilingTimelineEntrySerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    time = serializers.DateTimeField()
+    actor = serializers.DictField(allow_null=True)
+    action = serializers.CharField()
+    reason = serializers.CharField(allow_blank=True)
+    changes = serializers.ListField(child=serializers.DictField())
