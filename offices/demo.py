@@ -106,3 +106,8 @@ def load(stdout=None) -> int:
     if stdout:
         stdout.write(f"offices: {created} demo offices created, {Office.objects.count()} in all")
     return created
+
+
+def seed(stdout=None) -> None:
+    """Called by `manage.py seed_demo`."""
+    load(stdout=stdout)

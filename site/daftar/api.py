@@ -7,6 +7,7 @@ app_name = "api"
 urlpatterns = [
     path("", include("accounts.api_urls")),
     path("audit/", include("core.api.urls")),
+    path("licensing/", include("licensing.api_urls")),
     path("filings/", include("filings.api_urls")),
     path("discipline/", include("discipline.api_urls")),
     path("notices/", include("notices.api_urls")),

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("filings/", include("filings.urls")),
     path("discipline/", include("discipline.urls")),
     path("notices/", include("notices.urls")),
+    path("staff/licensing/", include("licensing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
