@@ -1,5 +1,6 @@
 """Every write of filings: `<entity>_<verb>(*, actor, ...)` under `transaction.atomic`."""
 
+from filings.services.documents import document_add, document_remove, store_document
 from filings.services.payment import (
     fees_compute,
     pay_by_reuse,
@@ -21,8 +22,6 @@ from filings.services.sending import (
 from filings.services.signing import filing_sign, sign_code_request, void_signature
 from filings.services.wizard import (
     completeness_errors,
-    document_add,
-    document_remove,
     filing_cancel,
     filing_copy,
     filing_create,
@@ -61,5 +60,6 @@ __all__ = [
     "send_code_request",
     "sign_code_request",
     "step_save",
+    "store_document",
     "void_signature",
 ]

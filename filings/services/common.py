@@ -60,3 +60,13 @@ def notify_filer(filing: Filing, *, purpose: str, subject_fn, body_fn) -> None:
         send_sms(to=str(user.mobile), body=body, purpose=purpose, user=user)
     if user.email:
         send_email(to=user.email, subject=subject, body=body, purpose=purpose, user=user)
+
+
+def check_unlocked(filing: Filing, step: str) -> None:
+    states = {s["name"]: s["state"] for s in selectors.step_states(filing)}
+    if step not in states:
+        raise Conflict(_("This step does not apply to this kind of filing."), code="no_such_step")
+    if states[step] == "locked":
+        raise Conflict(
+            _("This step is locked: complete the previous steps first."), code="step_locked"
+        )

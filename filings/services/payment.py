@@ -23,7 +23,7 @@ from filings.models import (
     receipt_number_validator,
 )
 from filings.services.common import locked_filing, require_confirmed, require_filer_side, save
-from filings.services.wizard import store_document
+from filings.services.documents import store_document
 
 
 def _office_operational(office) -> bool:

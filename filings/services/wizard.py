@@ -6,7 +6,6 @@ from decimal import Decimal, InvalidOperation
 
 import nh3
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -19,9 +18,7 @@ from filings.models import (
     CONTRACT_ROLES,
     CaseMode,
     Channel,
-    Document,
     DocumentPurpose,
-    DocumentType,
     Filing,
     Kind,
     Party,
@@ -29,7 +26,16 @@ from filings.models import (
     PresenterKind,
     case_number_validator,
 )
-from filings.services.common import locked_filing, require_draft, require_filer_side, save
+from filings.services.common import (
+    check_unlocked as _check_unlocked,
+)
+from filings.services.common import (
+    locked_filing,
+    require_draft,
+    require_filer_side,
+    save,
+)
+from filings.services.documents import store_document
 from filings.services.signing import void_signature
 
 # Kinds that go into an existing case, and kinds that open a new one (FIL-1, FIL-10).
@@ -113,16 +119,6 @@ def filing_create(
 
 
 # --- Steps ------------------------------------------------------------------------------------
-def _check_unlocked(filing: Filing, step: str) -> None:
-    states = {s["name"]: s["state"] for s in selectors.step_states(filing)}
-    if step not in states:
-        raise Conflict(_("This step does not apply to this kind of filing."), code="no_such_step")
-    if states[step] == "locked":
-        raise Conflict(
-            _("This step is locked: complete the previous steps first."), code="step_locked"
-        )
-
-
 def _mark(filing: Filing, step: str, done: bool) -> None:
     steps = [s for s in (filing.steps_done or []) if s != step]
     if done:
@@ -432,115 +428,6 @@ def _text_errors(filing: Filing) -> dict:
     if not _plain_text(filing.text_html) and not has_letterhead:
         return {"html": [_("Write the text, or attach a scanned letterhead instead.")]}
     return {}
-
-
-# --- Documents (FIL-5) --------------------------------------------------------------------------
-def document_add(
-    *,
-    actor,
-    filing_id,
-    upload,
-    doc_type: str,
-    title: str = "",
-    purpose: str = DocumentPurpose.DOCUMENT,
-) -> Document:
-    """Check the file by its content, then store it under a random name. A refused file
-    leaves nothing behind."""
-    if purpose not in (DocumentPurpose.DOCUMENT, DocumentPurpose.LETTERHEAD):
-        raise ValidationFailed(fields={"purpose": [_("Unknown purpose.")]})
-    if doc_type not in DocumentType.values:
-        raise ValidationFailed(fields={"doc_type": [_("Choose the document's type.")]})
-    from django.conf import settings
-
-    stored: list[Document] = []
-    try:
-        return _document_add(
-            actor=actor,
-            filing_id=filing_id,
-            upload=upload,
-            doc_type=doc_type,
-            title=title,
-            purpose=purpose,
-            limit=settings.FILINGS["MAX_DOCUMENTS"],
-            stored=stored,
-        )
-    except Exception:
-        # The transaction rolled back: the file it stored goes too (nothing is kept).
-        for document in stored:
-            document.file.storage.delete(document.file.name)
-        raise
-
-
-def _document_add(*, actor, filing_id, upload, doc_type, title, purpose, limit, stored):
-    with transaction.atomic():
-        filing = locked_filing(actor=actor, filing_id=filing_id)
-        require_filer_side(filing, actor)
-        require_draft(filing)
-        step = "text" if purpose == DocumentPurpose.LETTERHEAD else "documents"
-        if filing.kind == Kind.CASE_DOCUMENT and step == "text":
-            raise Conflict(
-                _("This step does not apply to this kind of filing."), code="no_such_step"
-            )
-        _check_unlocked(filing, step)
-        if filing.documents.count() >= limit:
-            raise ValidationFailed(fields={"file": [_("Too many documents.")]})
-        checked = attachments.check_upload(upload)
-        document = store_document(
-            filing=filing,
-            checked=checked,
-            doc_type=doc_type,
-            title=title,
-            purpose=purpose,
-            actor=actor,
-        )
-        stored.append(document)
-        void_signature(filing, reason="content changed")
-        save(filing, actor=actor, reason=f"{purpose} added")
-    return document
-
-
-def store_document(*, filing, checked, doc_type, title, purpose, actor) -> Document:
-    document = Document(
-        filing=filing,
-        purpose=purpose,
-        doc_type=doc_type,
-        title=str(title or "")[:255],
-        original_name=checked.name,
-        format=checked.format,
-        content_type=checked.content_type,
-        size=len(checked.content),
-        sha256=checked.sha256,
-        uploaded_by=actor,
-    )
-    document.file.save("upload", ContentFile(checked.content), save=False)
-    try:
-        document._history_user = actor
-        document.save()
-    except Exception:
-        document.file.storage.delete(document.file.name)
-        raise
-    return document
-
-
-def document_remove(*, actor, filing_id, document_id) -> None:
-    with transaction.atomic():
-        filing = locked_filing(actor=actor, filing_id=filing_id)
-        require_filer_side(filing, actor)
-        require_draft(filing)
-        document = filing.documents.filter(
-            pk=document_id, purpose__in=[DocumentPurpose.DOCUMENT, DocumentPurpose.LETTERHEAD]
-        ).first()
-        if document is None:
-            from core.exceptions import NotFound
-
-            raise NotFound()
-        name = document.file.name
-        storage = document.file.storage
-        document._history_user = actor
-        document.delete()
-        void_signature(filing, reason="content changed")
-        save(filing, actor=actor, reason="document removed")
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Preparing (FIL-4) ----------------------------------------------------------------------------
