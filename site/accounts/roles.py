@@ -61,14 +61,20 @@ def sync_role_groups(apps=None, schema_editor=None):
     """Create every role group and give it its model permissions (idempotent)."""
     from django.contrib.auth.management import create_permissions
 
+    historical = apps is not None
     if apps is None:
         from django.apps import apps as global_apps
 
         apps = global_apps
     for config in apps.get_app_configs():
-        config.models_module = True
-        create_permissions(config, verbosity=0, apps=apps)
-        config.models_module = None
+        if historical:
+            # Historical app configs have no models module; create_permissions needs one.
+            saved = config.models_module
+            config.models_module = True
+            create_permissions(config, verbosity=0, apps=apps)
+            config.models_module = saved
+        elif config.models_module is not None:
+            create_permissions(config, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role in Role:
