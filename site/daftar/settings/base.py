@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "notices",
     # Domain
     "offices",
+    "licensing",
     "filings",
     "discipline",
     # Wagtail
@@ -228,6 +229,17 @@ SPECTACULAR_SETTINGS = {
         "UserStatusEnum": "accounts.models.User.Status",
         "NoticeStatusEnum": "notices.models.Notice.Status",
         "AppointmentStatusEnum": "offices.models.Appointment.Status",
+        "ApplicationStatusEnum": "licensing.models.Application.Status",
+        "LicenceStatusEnum": "licensing.models.Licence.Status",
+        "LicenceRequestStatusEnum": "licensing.models.LicenceRequest.Status",
+        "LicenceRequestKindEnum": "licensing.models.LicenceRequest.Kind",
+        "FeeScheduleStatusEnum": "licensing.models.FeeSchedule.Status",
+        "FeeKindEnum": "licensing.models.FeeSchedule.Kind",
+        "InspectionStatusEnum": "licensing.models.Inspection.Status",
+        "InspectionKindEnum": "licensing.models.Inspection.Kind",
+        "ComplaintStatusEnum": "licensing.models.Complaint.Status",
+        "ApplicationDocumentKindEnum": "licensing.models.ApplicationDocument.Kind",
+        "DecisionEnum": "licensing.models.Decision",
         "FilingStatusEnum": "filings.models.Filing.Status",
         "FilingKindEnum": "filings.models.Kind",
         "PaymentStatusEnum": "filings.models.Payment.Status",
@@ -290,8 +302,8 @@ ACCOUNTS = {
 # --- Offices and appointments (OFF-*, APT-*) ---------------------------------------------
 OFFICES = {
     # OFF-2: where an office's licence state comes from. A dotted path to an object with
-    # `status(office) -> LicenceStatus`; the licensing app replaces the default.
-    "LICENCE_STATUS_PROVIDER": "offices.licence.FieldLicenceStatus",
+    # `status(office) -> LicenceStatus`; the licensing app's provider reads its licences.
+    "LICENCE_STATUS_PROVIDER": "licensing.provider.LicenceRecordStatus",
     # Default length and seats of a new office's slots (each office may change its own).
     "DEFAULT_SLOT_MINUTES": 30,
     "DEFAULT_SLOT_CAPACITY": 2,
@@ -304,6 +316,22 @@ APPOINTMENTS = {
     "MIN_NOTICE": timedelta(hours=1),
     # APT-4: online booking ban after a no-show, counted from the end of that working day.
     "NO_SHOW_BAN": timedelta(days=7),
+}
+
+# --- Licensing and the Association (LIC-*, ASC-*) -------------------------------------------
+LICENSING = {
+    # LIC-5: how long a licence (and each renewal) runs. The regulation is silent; three years.
+    "LICENCE_VALIDITY_DAYS": 3 * 365,
+    # LIC-9: renewal may be requested this many days before expiry, and an expired licence
+    # may still be renewed this many days after; later it needs a new application.
+    "RENEWAL_WINDOW_DAYS": 90,
+    "RENEWAL_GRACE_DAYS": 30,
+    # LIC-4: members of the Council and the default length of a term (art. 23 is silent).
+    "COUNCIL_SIZE": 5,
+    "COUNCIL_TERM_DAYS": 3 * 365,
+    # ASC-1: seats on an Association's board and the length of a term, in years (art. 26).
+    "BOARD_SIZE": 7,
+    "BOARD_TERM_YEARS": 3,
 }
 
 # --- Notices: electronic service (NOT-*) ------------------------------------------------------

@@ -1,0 +1,20 @@
+"""/api/v1/licensing/…"""
+
+from rest_framework.routers import SimpleRouter
+
+from licensing import api
+
+app_name = "licensing"
+
+router = SimpleRouter()
+router.register("calls", api.CallViewSet, basename="call")
+router.register("applications", api.ApplicationViewSet, basename="application")
+router.register("requests", api.LicenceRequestViewSet, basename="request")
+router.register("licences", api.LicenceViewSet, basename="licence")
+router.register("fees", api.FeeViewSet, basename="fee")
+router.register("council", api.CouncilViewSet, basename="council")
+router.register("associations", api.AssociationViewSet, basename="association")
+router.register("inspections", api.InspectionViewSet, basename="inspection")
+router.register("complaints", api.ComplaintViewSet, basename="complaint")
+
+urlpatterns = router.urls
