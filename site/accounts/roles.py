@@ -69,7 +69,7 @@ def sync_role_groups(apps=None, schema_editor=None):
     for config in apps.get_app_configs():
         if historical:
             # Historical app configs have no models module; create_permissions needs one.
-            saved = config.models_module
+            saved = getattr(config, "models_module", None)
             config.models_module = True
             create_permissions(config, verbosity=0, apps=apps)
             config.models_module = saved
