@@ -90,6 +90,8 @@ def session_record_attendance(*, actor, session_id, present: list[int]) -> Sessi
     rule; otherwise it is recorded as incomplete and cannot rule (DIS-4)."""
     with transaction.atomic():
         session = locked(selectors.sessions_visible_to(actor), session_id)
+        if session.status != Session.Status.SCHEDULED:
+            raise Conflict(_("Attendance is already recorded."), code="wrong_state")
         members = current_member_ids(session.board_id)
         present_ids = {as_pk(p) for p in (present or [])}
         if not present_ids <= members:

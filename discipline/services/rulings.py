@@ -295,7 +295,15 @@ def finalise_due(*, now=None, limit=None) -> int:
             moment = selectors.finality_moment(ruling, now=now)
             if moment is None:
                 continue
-            case = Case.objects.select_for_update(of=("self",)).get(pk=ruling.case_id)
+            # Someone is acting on the case (an appeal, an objection): leave it to them and
+            # to the next run, rather than wait for its lock in the opposite order.
+            case = (
+                Case.objects.select_for_update(of=("self",), skip_locked=True)
+                .filter(pk=ruling.case_id)
+                .first()
+            )
+            if case is None:
+                continue
             apply_transition(
                 ruling,
                 "finalise",

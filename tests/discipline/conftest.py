@@ -1,3 +1,4 @@
+import pytest
 from django.contrib.contenttypes.models import ContentType
 from rest_framework.test import APIClient
 
@@ -18,3 +19,18 @@ def log_rows(obj, transition=None) -> list[TransitionLog]:
     if transition:
         qs = qs.filter(transition=transition)
     return list(qs)
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(request):
+    """Migration 0002 loads the catalogue; a transactional test's flush elsewhere removes it."""
+    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        return
+    request.getfixturevalue("db")
+    from discipline.models import Violation
+    from discipline.violations import load
+
+    if Violation.objects.count() != 14:
+        load(Violation)
