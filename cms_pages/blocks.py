@@ -158,3 +158,62 @@ class StandardBodyBlock(blocks.StreamBlock):
 
 class HighlightsBlock(blocks.StreamBlock):
     link = LinkBlock()
+
+
+# --- The regulation (CMS-2) --------------------------------------------------------------------
+class RegulationNoteBlock(blocks.StructBlock):
+    """A note (تبصره) of an article; numbered when the article has more than one."""
+
+    number = blocks.IntegerBlock(required=False, min_value=1, label=_("Number"))
+    text = blocks.TextBlock(label=_("Text"))
+
+    class Meta:
+        icon = "help"
+        label = _("Note (tabsareh)")
+
+
+class ArticleStructValue(blocks.StructValue):
+    def anchor(self):
+        return f"article-{self.get('number')}"
+
+
+class ArticleBlock(blocks.StructBlock):
+    """One article of the regulation. Its anchor is ``article-<number>``, so a link such as
+    ``/regulation/#article-17`` lands on it, on the site and in the API."""
+
+    number = blocks.IntegerBlock(min_value=1, label=_("Article number"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Title"),
+        help_text=_("A short heading for the table of contents; not part of the text."),
+    )
+    body = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Text"))
+    notes = blocks.ListBlock(RegulationNoteBlock(), label=_("Notes"), default=[])
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context=context)
+        data["anchor"] = value.anchor()
+        return data
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Article")
+        value_class = ArticleStructValue
+
+
+class ChapterBlock(blocks.StructBlock):
+    """A chapter heading; the articles after it, up to the next chapter, belong to it."""
+
+    number = blocks.IntegerBlock(min_value=1, label=_("Chapter number"))
+    label = blocks.CharBlock(max_length=60, label=_("Label"), help_text=_("E.g. «فصل دوم»."))
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+
+    class Meta:
+        icon = "title"
+        label = _("Chapter")
+
+
+class RegulationBodyBlock(blocks.StreamBlock):
+    chapter = ChapterBlock()
+    article = ArticleBlock()

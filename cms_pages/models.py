@@ -10,20 +10,31 @@ The tree is:
     └── HomePage (one per locale; the Persian one is the default Site's root)
         ├── GuideIndexPage
         │   └── GuidePage ...
+        ├── RegulationPage (CMS-2)
+        ├── OfficeDirectoryPage (CMS-3; /<code>/ is each office's page)
         └── StandardPage
             └── StandardPage ...
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms_pages.blocks import GuideStepsBlock, HighlightsBlock, StandardBodyBlock
+from cms_pages.blocks import (
+    GuideStepsBlock,
+    HighlightsBlock,
+    RegulationBodyBlock,
+    StandardBodyBlock,
+)
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -44,7 +55,12 @@ class HomePage(Page):
     api_fields = [APIField("intro"), APIField("highlights")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms_pages.GuideIndexPage", "cms_pages.StandardPage"]
+    subpage_types = [
+        "cms_pages.GuideIndexPage",
+        "cms_pages.RegulationPage",
+        "cms_pages.OfficeDirectoryPage",
+        "cms_pages.StandardPage",
+    ]
 
     latest_guides_count = 6
 
@@ -63,10 +79,18 @@ class HomePage(Page):
     def guide_index(self):
         return GuideIndexPage.objects.live().public().child_of(self).first()
 
+    def office_directory(self):
+        return OfficeDirectoryPage.objects.live().public().child_of(self).first()
+
+    def regulation(self):
+        return RegulationPage.objects.live().public().child_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_guides"] = self.latest_guides()
         context["guide_index"] = self.guide_index()
+        context["office_directory"] = self.office_directory()
+        context["regulation"] = self.regulation()
         return context
 
 
@@ -196,3 +220,138 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class RegulationPage(Page):
+    """A regulation as pages (CMS-2): chapters and numbered articles with their notes.
+
+    Every article has the anchor ``article-<number>`` and the page opens with a table of
+    contents. ``text_language`` is the language of the articles' text: a translation of the
+    page may translate its title and headings and keep the authoritative Persian text, which
+    is then marked with its own language and direction.
+    """
+
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
+    approved = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("approval"),
+        help_text=_("Who approved the text and when, as the text itself says."),
+    )
+    text_language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="fa",
+        verbose_name=_("language of the text"),
+    )
+    body = StreamField(RegulationBodyBlock(), verbose_name=_("chapters and articles"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("approved"), FieldPanel("text_language")], heading=_("About the text")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("approved"),
+        APIField("text_language"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("regulation")
+
+    def clean(self):
+        super().clean()
+        numbers = [b.value["number"] for b in self.body if b.block_type == "article"]
+        repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+        if repeated:
+            raise ValidationError(
+                {
+                    "body": _("Article numbers must be unique; repeated: %(numbers)s.")
+                    % {"numbers": ", ".join(map(str, repeated))}
+                }
+            )
+
+    def articles(self):
+        return [block.value for block in self.body if block.block_type == "article"]
+
+    def table_of_contents(self):
+        """[{"chapter": value or None, "articles": [value, ...]}, ...] in the page's order;
+        articles before the first chapter form a group without a chapter."""
+        groups = []
+        for block in self.body:
+            if block.block_type == "chapter":
+                groups.append({"chapter": block.value, "articles": []})
+            else:
+                if not groups:
+                    groups.append({"chapter": None, "articles": []})
+                groups[-1]["articles"].append(block.value)
+        return groups
+
+    def text_is_foreign(self):
+        """Whether the articles are in another language than the page (a translation)."""
+        return self.text_language != self.locale.language_code
+
+
+class OfficeDirectoryPage(RoutablePageMixin, Page):
+    """The office directory inside the public site (CMS-3).
+
+    Nothing about an office is stored on the page: the list, the search and each office's
+    page (``<directory>/<code>/``) read the offices app's selectors on every request, so an
+    office added, changed or closed in the offices data shows at once. Headless clients use
+    the offices API, named in the page's API representation.
+    """
+
+    intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("directory_api")]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = []
+
+    offices_per_page = 20
+    directory_api = "/api/v1/offices/"
+
+    class Meta:
+        verbose_name = _("office directory")
+
+    @path("")
+    def search_view(self, request):
+        from cms_pages import directory
+
+        context = directory.search(
+            request,
+            per_page=self.offices_per_page,
+            office_url=lambda code: self.office_url(code, request),
+        )
+        return self.render(request, context_overrides=context)
+
+    @re_path(r"^(?P<code>\d{4,12})/$", name="office")
+    def office_view(self, request, code):
+        from cms_pages import directory
+
+        context = directory.office(code)
+        if context is None:
+            raise Http404
+        return self.render(
+            request,
+            template="cms_pages/office_page.html",
+            context_overrides={**context, "directory_url": self.get_url(request)},
+        )
+
+    def office_url(self, code, request=None):
+        return (self.get_url(request) or self.url) + self.reverse_subpage("office", args=[code])

@@ -1,5 +1,6 @@
 """The public site's starting pages: the Persian home page (the default Site's root), the
-guide index and the appointment-booking guide (seed 001), each with its English translation.
+guide index and the appointment-booking guide (seed 001), the regulation (seed 004, CMS-2),
+each with its English translation.
 
 ``seed_pages()`` is idempotent: a page that already exists (found by type, locale and place
 in the tree) is left as it is, so running it again creates no page and no revision, and
@@ -8,16 +9,28 @@ never overwrites an editor's changes. ``manage.py seed_demo`` calls it.
 
 import datetime
 from dataclasses import dataclass
+from html import escape
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from cms_pages.models import GuideIndexPage, GuidePage, HomePage
+from cms_pages.models import (
+    GuideIndexPage,
+    GuidePage,
+    HomePage,
+    OfficeDirectoryPage,
+    RegulationPage,
+)
+from cms_pages.regulation import parse_regulation
 
 BOOKING_GUIDE_SLUG = "book-an-appointment"
 GUIDE_INDEX_SLUG = "guides"
 HOME_SLUG = "daftar"
+REGULATION_SLUG = "regulation"
+OFFICES_SLUG = "offices"
+REGULATION_SEED = Path(__file__).parent / "seed_data" / "regulation_004.txt"
 LAST_REVIEWED = datetime.date(2026, 11, 23)
 
 
@@ -29,6 +42,10 @@ class SeededPages:
     home_en: HomePage
     guide_index_en: GuideIndexPage
     booking_guide_en: GuidePage
+    regulation: RegulationPage
+    regulation_en: RegulationPage
+    office_directory: OfficeDirectoryPage
+    office_directory_en: OfficeDirectoryPage
 
 
 # --- Content ---------------------------------------------------------------------------------
@@ -378,6 +395,165 @@ def _home_highlights(guide_index, booking_guide, *, signin_url):
     ]
 
 
+# --- The regulation (seed 004, CMS-2) ---------------------------------------------------------
+# The text comes from the seed (parsed by cms_pages.regulation); the short titles of the
+# articles are headings for the table of contents, not part of the text.
+
+REGULATION_FA = {
+    "title": "آیین‌نامه اجرایی ایجاد دفاتر خدمات الکترونیک قضایی و کانون آن‌ها",
+    "approved": "مصوب ۲۶/۱۲/۱۳۹۶ رئیس قوه قضاییه",
+    "introduction": (
+        "متن آیین‌نامه‌ای که در اجرای تبصره ۲ ماده ۶۵۵ قانون آیین دادرسی کیفری، ایجاد دفاتر "
+        "خدمات الکترونیک قضایی، کارکنان آن‌ها، اداره کل، شورای مشورتی، کانون دفاتر و مقررات "
+        "انتظامی را تنظیم می‌کند. هر ماده نشانی جداگانه دارد؛ برای ارجاع به یک ماده، پیوند "
+        "شمارهٔ آن را به کار ببرید."
+    ),
+    "search_description": "متن آیین‌نامه اجرایی ایجاد دفاتر خدمات الکترونیک قضایی، ماده به ماده.",
+}
+REGULATION_EN = {
+    "title": "Regulation on judicial e-services offices and their Association",
+    "approved": "Approved by the Head of the Judiciary on 17 March 2018 (1396/12/26)",
+    "introduction": (
+        "The regulation made under note 2 of article 655 of the Code of Criminal Procedure: "
+        "how judicial e-services offices are set up, their staff, the General Directorate, the "
+        "advisory Council, the offices' Association, and discipline. The authoritative text is "
+        "Persian and is shown as such; the headings are translated. Every article has its own "
+        "address: link to an article by its number."
+    ),
+    "search_description": "The regulation on judicial e-services offices, article by article.",
+}
+
+ARTICLE_TITLES = {
+    1: ("تعاریف", "Definitions"),
+    2: ("طرح دعوا از طریق دفاتر یا درگاه", "Filing through the offices or the portal"),
+    3: ("دفاتر خدمات الکترونیک قضایی", "The offices"),
+    4: ("درگاه خدمات قضایی", "The judicial services portal"),
+    5: ("اقدام از طریق درگاه", "Filing through the portal"),
+    6: ("اقدام از طریق دفتر", "Filing at an office"),
+    7: ("شماره رهگیری و نشانی الکترونیکی", "Tracking number and electronic address"),
+    8: ("ابلاغ اوراق قضایی", "Service of court papers"),
+    9: ("ارسال الکترونیکی نتایج و گزارش‌ها", "Reports sent electronically"),
+    10: ("تکلیف ضابطان دادگستری", "Duties of judicial officers"),
+    11: ("امور کیفری", "Criminal matters"),
+    12: ("مسئولیت اجرا", "Responsibility for implementation"),
+    13: ("فراهم کردن امکانات", "Facilities for electronic services"),
+    14: ("تأسیس دفتر", "Establishing an office"),
+    15: ("کارکنان دفتر", "Staff of an office"),
+    16: ("شرایط عمومی", "General requirements"),
+    17: ("شرایط اختصاصی مدیر دفتر", "Requirements for the manager"),
+    18: ("شرایط اختصاصی کارشناس حقوقی", "Requirements for the legal expert"),
+    19: ("شرایط اختصاصی کارشناس فناوری اطلاعات", "Requirements for the IT expert"),
+    20: ("شرایط اختصاصی کارمندان دفتر", "Requirements for clerks"),
+    21: ("ممنوعیت‌ها", "Who may not hold a licence or work in an office"),
+    22: ("اداره کل", "The General Directorate"),
+    23: ("اعضای شورا", "Members of the Council"),
+    24: ("وظایف شورا", "Duties of the Council"),
+    25: ("کانون دفاتر", "The offices' Association"),
+    26: ("هیأت مدیره کانون", "The Association's board"),
+    27: ("مدیر عامل، رئیس و خزانه‌دار", "Chief executive, chair and treasurer"),
+    28: ("وظایف هیأت مدیره کانون", "Duties of the Association's board"),
+    29: ("بودجه کانون", "The Association's budget"),
+    30: ("تفویض وظایف", "Delegation"),
+    31: ("انصراف یا فوت مدیر دفتر", "Withdrawal or death of a manager"),
+    32: ("ضوابط نظارت و بازرسی", "Rules of supervision and inspection"),
+    33: ("بازرسی از دفاتر", "Inspections"),
+    34: ("هیأت‌های بدوی و تجدیدنظر", "First-instance and appeal boards"),
+    35: ("اقدامات تنبیهی انتظامی", "Disciplinary measures"),
+    36: ("قطعیت آرا و اعتراض", "Finality and appeal"),
+    37: ("تخلفات انتظامی", "Disciplinary offences"),
+    38: ("جرم در جریان رسیدگی", "Crimes found during proceedings"),
+    39: ("جایگزینی مقررات پیشین", "Earlier rules replaced"),
+}
+
+CHAPTER_TITLES_EN = {
+    1: ("Chapter one", "Judicial e-services"),
+    2: ("Chapter two", "Organisation and staff of an office"),
+    3: ("Chapter three", "The General Directorate and the advisory Council"),
+    4: ("Chapter four", "The Association of judicial e-services offices"),
+    5: ("Chapter five", "Administrative and disciplinary rules"),
+}
+
+
+def regulation_body(text: str, *, english: bool = False) -> list:
+    """The page's stream (chapters and articles with their notes) from the seed's text."""
+    regulation = parse_regulation(text)
+    chapters = {c.number: c for c in regulation.chapters}
+    stream = []
+    current_chapter = 0
+    for article in regulation.articles:
+        if article.chapter != current_chapter and article.chapter in chapters:
+            chapter = chapters[article.chapter]
+            label, title = (
+                CHAPTER_TITLES_EN[chapter.number] if english else (chapter.label, chapter.title)
+            )
+            stream.append(("chapter", {"number": chapter.number, "label": label, "title": title}))
+            current_chapter = article.chapter
+        titles = ARTICLE_TITLES.get(article.number, ("", ""))
+        stream.append(
+            (
+                "article",
+                {
+                    "number": article.number,
+                    "title": titles[1] if english else titles[0],
+                    "body": "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs),
+                    "notes": [{"number": note.number, "text": note.text} for note in article.notes],
+                },
+            )
+        )
+    return stream
+
+
+def seed_regulation(home: HomePage, home_en: HomePage) -> tuple[RegulationPage, RegulationPage]:
+    """The regulation under the Persian home page and its English translation (idempotent:
+    an existing page is left as its editors made it)."""
+    text = REGULATION_SEED.read_text(encoding="utf-8")
+    regulation, _ = _ensure_child(
+        home,
+        RegulationPage,
+        REGULATION_SLUG,
+        {**REGULATION_FA, "text_language": "fa", "body": regulation_body(text)},
+    )
+    regulation_en, _ = _ensure_translation(
+        regulation,
+        home_en.locale,
+        {**REGULATION_EN, "body": regulation_body(text, english=True)},
+    )
+    return regulation, regulation_en
+
+
+# --- The office directory (CMS-3) ---------------------------------------------------------------
+# Only the page's heading and introduction are content; the offices come from the offices app.
+
+OFFICES_FA = {
+    "title": "فهرست دفاتر خدمات الکترونیک قضایی",
+    "intro": (
+        "<p>دفتر مورد نظر خود را بر اساس استان، شهر، خدمت، نام یا کد دفتر پیدا کنید. "
+        "کنار هر دفتر آمده است که آیا اکنون نوبت می‌دهد و اگر نه، چرا. در صفحهٔ هر دفتر "
+        "نشانی، تلفن، ساعات کار، خدمات و پیوند نوبت گرفتن آمده است.</p>"
+    ),
+    "search_description": "جستجوی دفاتر خدمات الکترونیک قضایی بر اساس استان، شهر و خدمت.",
+}
+OFFICES_EN = {
+    "title": "Directory of judicial e-services offices",
+    "intro": (
+        "<p>Find an office by province, city, service, name or code. Each office shows "
+        "whether it takes appointments now and, if not, why. An office's page gives its "
+        "address, phone, opening hours, services and a link to book an appointment.</p>"
+    ),
+    "search_description": "Search judicial e-services offices by province, city and service.",
+}
+
+
+def seed_office_directory(
+    home: HomePage, home_en: HomePage
+) -> tuple[OfficeDirectoryPage, OfficeDirectoryPage]:
+    """The directory page under the Persian home page and its English translation
+    (idempotent)."""
+    directory, _ = _ensure_child(home, OfficeDirectoryPage, OFFICES_SLUG, OFFICES_FA)
+    directory_en, _ = _ensure_translation(directory, home_en.locale, OFFICES_EN)
+    return directory, directory_en
+
+
 # --- Building ---------------------------------------------------------------------------------
 
 
@@ -479,6 +655,9 @@ def seed_pages() -> SeededPages:
             ),
         )
 
+    regulation, regulation_en = seed_regulation(home, home_en)
+    office_directory, office_directory_en = seed_office_directory(home, home_en)
+
     return SeededPages(
         home=home,
         guide_index=guide_index,
@@ -486,4 +665,8 @@ def seed_pages() -> SeededPages:
         home_en=home_en,
         guide_index_en=guide_index_en,
         booking_guide_en=booking_guide_en,
+        regulation=regulation,
+        regulation_en=regulation_en,
+        office_directory=office_directory,
+        office_directory_en=office_directory_en,
     )

@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from cms_pages.models import GuideIndexPage
+from cms_pages.models import GuideIndexPage, OfficeDirectoryPage, RegulationPage
 
 register = template.Library()
 
@@ -21,9 +21,10 @@ def _current_home(request):
 
 @register.simple_tag(takes_context=True)
 def site_links(context):
-    """URLs of the home page and the guide index in the active language (fallback: "/")."""
+    """URLs of the home page, the guide index, the office directory and the regulation in the
+    active language (fallback: "/" for home, nothing for the others)."""
     request = context.get("request")
-    links = {"home": "/", "guides": None}
+    links = {"home": "/", "guides": None, "offices": None, "regulation": None}
     try:
         home = _current_home(request)
     except DatabaseError:  # an error page must still render when the database is unreachable
@@ -31,9 +32,14 @@ def site_links(context):
     if home is None:
         return links
     links["home"] = home.get_url(request) or "/"
-    guides = GuideIndexPage.objects.live().public().child_of(home).first()
-    if guides is not None:
-        links["guides"] = guides.get_url(request)
+    for key, model in (
+        ("guides", GuideIndexPage),
+        ("offices", OfficeDirectoryPage),
+        ("regulation", RegulationPage),
+    ):
+        found = model.objects.live().public().child_of(home).first()
+        if found is not None:
+            links[key] = found.get_url(request)
     return links
 
 
@@ -62,6 +68,13 @@ def language_options(context):
     page = context.get("page")
     current = get_language()
     here = request.get_full_path() if request is not None else "/"
+    # On a sub-page of a routable page (an office of the directory), the part of the path
+    # after the page's own URL is kept in every language.
+    subpath = ""
+    if isinstance(page, Page) and page.pk and request is not None:
+        page_url = page.get_url(request) or ""
+        if page_url and request.path.startswith(page_url) and request.path != page_url:
+            subpath = request.path[len(page_url) :]
 
     translations = {}
     if isinstance(page, Page) and page.pk:
@@ -73,7 +86,7 @@ def language_options(context):
         if translations:
             if code not in translations:
                 continue
-            next_url = translations[code].get_url(request) or here
+            next_url = (translations[code].get_url(request) or here) + subpath
         else:
             next_url = here
         next_url = without_language_prefix(next_url)

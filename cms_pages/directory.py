@@ -1,0 +1,80 @@
+"""What the office directory's pages show (CMS-3), read live from the offices app.
+
+Only the offices app's selectors and its directory filter are used: the same search, the same
+operational status (OFF-2) and the same constant number of queries per page as the public
+API. Nothing is copied into the CMS.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from offices import selectors
+from offices.filters import OfficeFilter
+from offices.models import Province, Service, Weekday
+
+# The search form's fields, as the directory filter names them.
+SEARCH_FIELDS = ("province", "city", "service", "name", "code")
+# Saturday first, as the Iranian week runs.
+WEEK = [Weekday.SATURDAY, Weekday.SUNDAY, Weekday.MONDAY, Weekday.TUESDAY,
+        Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY]  # fmt: skip
+
+
+def search(request, *, per_page: int, office_url) -> dict:
+    query = {k: request.GET.get(k, "").strip() for k in SEARCH_FIELDS}
+    data = {k: v for k, v in query.items() if v}
+    filterset = OfficeFilter(data, queryset=selectors.directory(prefetch=False))
+    errors = {}
+    results = None
+    if filterset.is_valid():
+        paginator = Paginator(filterset.qs, per_page)
+        results = paginator.get_page(request.GET.get("page"))
+        offices = list(results.object_list)
+        selectors.attach_listing_data(offices)
+        for office in offices:
+            office.status = selectors.operational_status(office)
+            office.page_url = office_url(office.code)
+        results.object_list = offices
+    else:
+        errors = {
+            name: [str(e) for e in field_errors]
+            for name, field_errors in filterset.form.errors.items()
+        }
+    provinces = Province.objects.prefetch_related("cities")
+    carried = urlencode(data)
+    return {
+        "query": query,
+        "searched": bool(data),
+        "errors": errors,
+        "results": results,
+        "provinces": provinces,
+        "services": Service.objects.filter(is_active=True),
+        "page_query": carried,
+    }
+
+
+def office(code: str) -> dict | None:
+    office = selectors.office_detail(code)
+    if office is None:
+        return None
+    by_day = {day: [] for day in WEEK}
+    for hours in office.hours.all():
+        by_day[hours.weekday].append(hours)
+    lat, lon = office.latitude, office.longitude
+    return {
+        "office": office,
+        "status": selectors.operational_status(office),
+        "services": list(office.services.all()),
+        "week": [
+            {"name": Weekday(day).label, "hours": sorted(by_day[day], key=lambda h: h.opens)}
+            for day in WEEK
+        ],
+        "map_url": (
+            f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+            if lat is not None and lon is not None
+            else ""
+        ),
+        "manager_name": office.manager.get_full_name() if office.manager_id else "",
+        "closed_label": _("Closed"),
+    }
