@@ -1,0 +1,14 @@
+"""The appointment portal's pages, under the language prefix at /appointments/."""
+
+from django.urls import path
+
+from offices import portal
+
+app_name = "offices_portal"
+
+urlpatterns = [
+    path("", portal.MyAppointmentsPage.as_view(), name="mine"),
+    path("office/<str:code>/", portal.OfficeCalendarPage.as_view(), name="office"),
+    path("<int:pk>/cancel/", portal.CancelAppointment.as_view(), name="cancel"),
+    path("<int:pk>/receipt/", portal.AppointmentReceipt.as_view(), name="receipt"),
+]
