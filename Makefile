@@ -27,12 +27,15 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	PORT=$(PORT) BIN=$(BIN) scripts/run.sh
 
-## test: install, start a throwaway PostgreSQL 15 cluster, run the whole suite, drop the cluster
+## test: install, start a throwaway PostgreSQL 15 cluster, run the whole suite, then the browser
+## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster
 test: install-dev postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	scripts/with-postgres.sh $(BIN)/python manage.py makemigrations --check --dry-run --settings=daftar.settings.test
 	scripts/with-postgres.sh $(BIN)/pytest -q $(PYTEST_ARGS)
+	scripts/ensure-chromium.sh
+	scripts/with-postgres.sh $(BIN)/pytest -q tests/e2e --override-ini addopts="-p no:cacheprovider"
 
 ## bench: benchmarks on PostgreSQL with realistic volumes (tests/bench)
 bench: install-dev postgres

@@ -1,0 +1,95 @@
+"""Browser tests: Playwright drives the machine's Chromium against pytest-django's live server.
+
+Run them on their own (they are left out of the unit suite by pyproject's addopts):
+
+    scripts/with-postgres.sh .venv/bin/pytest -q tests/e2e \
+        --override-ini addopts="-p no:cacheprovider"
+
+Chromium is Debian's package (``scripts/ensure-chromium.sh`` installs it when missing);
+Playwright's own browser download is never used. Each test leaves a screenshot of its last
+page in ``tests/e2e/artifacts/`` (ignored by git). Waits are on elements and URLs, never on
+time.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop running in the test's thread; the ORM calls the
+# tests make between browser steps are ordinary synchronous calls and are safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+TIMEOUT_MS = 15_000
+PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def pytest_collection_modifyitems(items):
+    """Every browser test runs against the live server with a real, committed database; the
+    data the migrations load (Wagtail's root page, reference data, role groups) is restored
+    after each test's flush."""
+    for item in items:
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(request, browser, live_server):
+    """A fresh browser context (no cookies) on the live server; a screenshot of the last page
+    is saved when the test ends, passed or failed."""
+    context = browser.new_context(base_url=live_server.url, locale="fa-IR")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def temporary_password(sms_outbox, user) -> str:
+    """The sign-in temporary password last sent to the user (the in-memory SMS gateway keeps
+    each message as sent)."""
+    for message in reversed(sms_outbox):
+        if message.purpose == "signin.temp_password" and message.user_id == user.pk:
+            digits = re.search(r"[0-9۰-۹٠-٩]{4,}", message.body).group(0)
+            return digits.translate(PERSIAN_DIGITS)
+    raise AssertionError("no temporary password was sent")
+
+
+def sign_in(page, user, password, sms_outbox):
+    """The two-step sign-in on the sign-in page the browser is on: national ID and password,
+    then the temporary password sent by SMS (ID-4)."""
+    page.wait_for_url(re.compile(r"/accounts/signin/"))
+    page.fill("main input[name=national_id]", user.national_id)
+    page.fill("main input[name=password]", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/signin/code/"))
+    page.fill("main input[name=temp_password]", temporary_password(sms_outbox, user))
+    page.click("main form:not(.auth-secondary) button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/signin" not in url)
