@@ -104,26 +104,32 @@ class Post:
 
 
 def attach_listing_data(offices: list[Office]) -> None:
-    """Give each office of a page its services (`service_list`) and open posts (`open_posts`)
-    in two queries, plus one for the few services of the reference data."""
+    """Give each office of a page its services (`service_list`, in the services' order) and
+    open posts (`open_posts`) in two queries: one model instance per service offered on the
+    page, none per office."""
     if not offices:
         return
     ids = [o.pk for o in offices]
-    services = {s.pk: s for s in Service.objects.filter(is_active=True)}
-    offered: dict[int, list] = {pk: [] for pk in ids}
-    through = Office.services.through.objects.filter(office_id__in=ids)
-    for office_id, service_id in through.values_list("office_id", "service_id"):
-        if service_id in services:
-            offered[office_id].append(services[service_id])
+    columns = [f.attname for f in Service._meta.concrete_fields]
+    pk = columns.index(Service._meta.pk.attname)
+    through = Office.services.through.objects.filter(office_id__in=ids, service__is_active=True)
+    offered: dict[int, list[Service]] = {pk: [] for pk in ids}
+    services: dict[int, Service] = {}
+    for office_id, *values in through.values_list("office_id", *(f"service__{c}" for c in columns)):
+        service = services.get(values[pk])
+        if service is None:
+            service = services[values[pk]] = Service.from_db(through.db, columns, values)
+        offered[office_id].append(service)
     posts: dict[int, list[Post]] = {pk: [] for pk in ids}
-    rows = Membership.objects.filter(office_id__in=ids, ended_on__isnull=True).values_list(
-        "office_id", "role", "full_time"
+    rows = (
+        Membership.objects.filter(office_id__in=ids, ended_on__isnull=True)
+        .order_by()  # the model's ordering joins the office for its code; not needed here
+        .values_list("office_id", "role", "full_time")
     )
     for office_id, role, full_time in rows:
         posts[office_id].append(Post(role, full_time))
-    order = {s.pk: i for i, s in enumerate(services.values())}
     for office in offices:
-        office.service_list = sorted(offered[office.pk], key=lambda s: order[s.pk])
+        office.service_list = sorted(offered[office.pk], key=lambda s: (s.sort_order, s.code))
         office.open_posts = posts[office.pk]
 
 
