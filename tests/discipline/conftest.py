@@ -6,7 +6,7 @@ from core.models import TransitionLog
 
 
 def client_for(user) -> APIClient:
-    client = APIClient()
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     if user is not None:
         client.force_authenticate(user)
     client.user = user
@@ -34,3 +34,13 @@ def _catalogue(request):
 
     if Violation.objects.count() != 14:
         load(Violation)
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """These tests compare messages with their English wording; the Persian catalogue is
+    exercised by the pages and by tests/core/test_translations.py."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

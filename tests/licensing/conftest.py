@@ -6,7 +6,7 @@ from core.models import TransitionLog
 
 
 def client_for(user) -> APIClient:
-    client = APIClient()
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     client.force_authenticate(user)
     client.user = user
     return client
@@ -20,3 +20,13 @@ def log_rows(obj) -> list[TransitionLog]:
 @pytest.fixture
 def as_user():
     return client_for
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """These tests compare messages with their English wording; the Persian catalogue is
+    exercised by the pages and by tests/core/test_translations.py."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
