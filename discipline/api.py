@@ -23,6 +23,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from accounts.models import User
+from core.api import validated_input as _valid
 from core.transitions import available_transitions
 from discipline import selectors, services
 from discipline.filters import CaseFilter
@@ -39,12 +40,6 @@ from discipline.models import (
 from offices.models import Office, Province
 
 TAG = ["discipline"]
-
-
-def _valid(serializer_class, request) -> dict:
-    serializer = serializer_class(data=request.data, context={"request": request})
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _person(user) -> dict | None:

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from core.api import validated_input as _valid
 from core.exceptions import NotFound, ValidationFailed
 from filings import selectors, services
 from filings.filters import FilingFilter
@@ -71,12 +72,6 @@ def _detail(filing: Filing, request, code=status.HTTP_200_OK) -> Response:
         "court", "office"
     )[0]
     return Response(FilingDetailSerializer(filing, context={"request": request}).data, status=code)
-
-
-def _valid(serializer_class, request) -> dict:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 # --- Lists ----------------------------------------------------------------------------------

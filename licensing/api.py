@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.models import User
+from core.api import validated_input as _valid
 from licensing import association as association_services
 from licensing import selectors, services
 from licensing.filters import LicenceRequestFilter
@@ -39,12 +40,6 @@ from licensing.models import (
     RequestStep,
 )
 from offices.models import City, Degree, Office, Province, StaffProfile
-
-
-def _valid(serializer_class, request, **context) -> dict:
-    serializer = serializer_class(data=request.data, context={"request": request, **context})
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 class PersonSerializer(serializers.Serializer):

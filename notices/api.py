@@ -27,6 +27,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from accounts.models import LegalPerson, User
+from core.api import validated_input as _valid
 from core.exceptions import Conflict
 from notices import selectors, services
 from notices.dates import parse_issue_date
@@ -411,9 +412,3 @@ class IssuedNoticesView(generics.ListAPIView):
             attachments=data.get("attachments", []),
         )
         return Response(IssuedNoticeSerializer(notice).data, status=status.HTTP_201_CREATED)
-
-
-def _valid(serializer_class, request) -> dict:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data

@@ -10,16 +10,11 @@ from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
 from accounts.authentication import client_address
+from core.api import validated_input as _valid
 from core.exceptions import NotFound
 
 AUTH_TAG = ["auth"]
 ACCOUNT_TAG = ["accounts"]
-
-
-def _valid(serializer_class, request, **kwargs):
-    serializer = serializer_class(data=request.data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _detail(message, code=status.HTTP_200_OK):
