@@ -2,6 +2,7 @@
 name and phone, full text over Persian and English names, and nearest first from a point."""
 
 import math
+from decimal import Decimal
 
 import django_filters
 import phonenumbers
@@ -153,7 +154,11 @@ class Chord(Func):
 
 
 def _nearest_first_indexed(queryset, lat: float, lon: float):
-    chord = Chord(EarthPoint(F("latitude"), F("longitude")), EarthPoint(Value(lat), Value(lon)))
+    # The indexed position carries the id tie-break of migration 0006 (0.1 mm per id).
+    position = EarthPoint(
+        Cast(F("latitude") + F("id") * Value(Decimal("0.000000001")), FloatField()), F("longitude")
+    )
+    chord = Chord(position, EarthPoint(Value(lat), Value(lon)))
     # Arc between the points, in degrees: 2 asin(chord / 2) radians (the chord is at most 2).
     arc = Func(Func(chord / 2.0, 1.0, function="LEAST"), function="ASIN") * math.degrees(2)
     return queryset.annotate(distance_sq=arc * arc).order_by(chord.asc())
