@@ -13,9 +13,9 @@ keeps the offices app's `licence_active` flag, so its state does not change unde
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
 from offices.licence import FieldLicenceStatus, LicenceStatus
 
 
@@ -69,7 +69,7 @@ class LicenceRecordStatus:
         if state == Licence.Status.SUSPENDED:
             message = _("The office's licence %(number)s is suspended until %(until)s.") % {
                 "number": row["number"],
-                "until": date_format(row["suspended_until"]),
+                "until": format_date(row["suspended_until"], "long"),
             }
         else:
             message = {

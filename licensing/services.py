@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
+from core.dates import format_date
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.messaging import send_sms
 from core.transitions import apply_transition
@@ -309,7 +310,7 @@ def renewal_refusal(licence: Licence, on: dt.date) -> str | None:
         if on < licence.expires_on - window:
             return _("Renewal opens %(days)d days before expiry, on %(date)s.") % {
                 "days": window.days,
-                "date": (licence.expires_on - window).isoformat(),
+                "date": format_date(licence.expires_on - window, "long"),
             }
         return None
     if state == Licence.Status.EXPIRED and licence.status != Licence.Status.REVOKED:

@@ -2,9 +2,9 @@
 parameters, never lower than recidivism allows. Checked on every vote and again when the chair
 drafts the ruling, so a refused decision always comes with its reason."""
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
 from core.exceptions import ValidationFailed
 from discipline import selectors
 from discipline.models import (
@@ -79,8 +79,8 @@ def check_decision(
                 "prior": prior.grade,
                 "prior_name": GRADE_NAMES[prior.grade],
                 "case": prior.case.number,
-                "final": formats.date_format(prior.final_at.date(), "DATE_FORMAT"),
-                "offence": formats.date_format(case.offence_date, "DATE_FORMAT"),
+                "final": format_date(prior.final_at, "long"),
+                "offence": format_date(case.offence_date, "long"),
             },
             code="recidivism",
             fields={"grade": [_("At least grade %(minimum)d.") % {"minimum": minimum}]},

@@ -5,9 +5,9 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
 from core.exceptions import Conflict, NotFound, ValidationFailed
 from core.transitions import apply_transition
 from discipline import selectors
@@ -44,7 +44,7 @@ def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) 
             "schedule_hearing",
             actor=actor,
             reason=_("Hearing on %(when)s at %(place)s")
-            % {"when": f"{when:%Y-%m-%d %H:%M}", "place": place},
+            % {"when": format_date(when, "datetime"), "place": place},
         )
         board = Board.objects.get(pk=case.current_board_id)
         _board_ready(board)
@@ -67,7 +67,7 @@ def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) 
             ) % {
                 "number": case.number,
                 "board": board.name,
-                "when": date_format(when, "DATETIME_FORMAT"),
+                "when": format_date(when, "long_datetime"),
                 "place": place,
                 "allegation": case.allegation,
             }

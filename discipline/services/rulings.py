@@ -4,9 +4,9 @@
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.dates import format_date
 from core.exceptions import Conflict, Forbidden, ValidationFailed
 from core.transitions import apply_transition
 from discipline import selectors
@@ -238,7 +238,7 @@ def ruling_appeal(*, actor, case_id, grounds: str, now=None) -> Challenge:
         if not window.is_open(now):
             raise Conflict(
                 _("The %(days)d days to appeal after service ended on %(day)s.")
-                % {"days": conf("APPEAL_DAYS"), "day": date_format(window.last_day)},
+                % {"days": conf("APPEAL_DAYS"), "day": format_date(window.last_day, "long")},
                 code="appeal_window_closed",
             )
         apply_transition(case, "appeal", actor=actor, reason=grounds)
@@ -266,7 +266,7 @@ def ruling_object(*, actor, case_id, grounds: str, now=None) -> Challenge:
         if not window.is_open(now):
             raise Conflict(
                 _("The %(days)d days to object ended on %(day)s.")
-                % {"days": conf("OBJECTION_DAYS"), "day": date_format(window.last_day)},
+                % {"days": conf("OBJECTION_DAYS"), "day": format_date(window.last_day, "long")},
                 code="objection_window_closed",
             )
         return _challenge(
@@ -345,7 +345,7 @@ def _enforce(ruling: Ruling, case: Case) -> None:
                 )
                 note = _("Licence %(number)s suspended until %(until)s.") % {
                     "number": licence.number,
-                    "until": ends_on.isoformat(),
+                    "until": format_date(ends_on, "long"),
                 }
             except Conflict:
                 note = _(

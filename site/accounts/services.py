@@ -21,7 +21,6 @@ import string
 from dataclasses import dataclass
 from datetime import datetime
 
-import jdatetime
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
@@ -37,6 +36,7 @@ from rest_framework.authtoken.models import Token
 from accounts.models import LegalPerson, OneTimeCode, Representation, User
 from accounts.national_id import to_ascii_digits, validate_legal_id, validate_national_id
 from core import lockout
+from core.dates import format_date, format_time
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.messaging import send_email, send_sms
 from core.transitions import apply_transition
@@ -177,12 +177,7 @@ def mask_mobile(mobile) -> str:
 
 def format_expiry(moment: datetime, language: str) -> tuple[str, str]:
     """Date and time of an expiry for a message: Jalali in Persian, Gregorian otherwise."""
-    local = timezone.localtime(moment)
-    if language == "fa":
-        return jdatetime.datetime.fromgregorian(datetime=local).strftime(
-            "%Y/%m/%d"
-        ), local.strftime("%H:%M")
-    return local.strftime("%Y-%m-%d"), local.strftime("%H:%M")
+    return format_date(moment, "short", language), format_time(moment, language)
 
 
 def _sms(user: User, body_fn, *, purpose: str, to=None, secret=None):

@@ -4,73 +4,32 @@
     {{ page.last_reviewed|jdate }}          fa: ۱۴۰۵/۰۹/۰۲     en: 2026-11-23
     {{ page.last_reviewed|jdate:"long" }}   fa: ۲ آذر ۱۴۰۵     en: 23 November 2026
     {{ message.sent_at|jdate:"datetime" }}  fa: ۱۴۰۵/۰۹/۰۲ ۱۴:۳۰ en: 2026-11-23 14:30
+    {{ slot.starts_at|jtime }}              fa: ۱۴:۳۰           en: 14:30
     {{ "Step 3"|persian_digits }}           Step ۳
     {{ count|local_digits }}                Persian digits only when the active language is fa
 
-Datetimes are shown in the current time zone (Asia/Tehran by default). In every language
-other than Persian the Gregorian calendar is used, with Django's localized month names.
+The filters are the template face of `core.dates`, which messages, SMS and PDFs use from
+Python: datetimes are shown in the current time zone (Asia/Tehran by default); in every
+language other than Persian the Gregorian calendar is used, with Django's localized month
+names.
 """
 
 import datetime
 
-import jdatetime
 from django import template
-from django.utils import timezone
-from django.utils.dateformat import format as django_date_format
-from django.utils.translation import get_language
+
+from core.dates import (  # noqa: F401 - re-exported for older imports
+    FORMATS,
+    GREGORIAN_FORMATS,
+    format_date,
+    format_gregorian,
+    format_jalali,
+    format_time,
+    to_persian_digits,
+    uses_jalali,
+)
 
 register = template.Library()
-
-PERSIAN_DIGITS = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹")
-
-# Format name -> Django date format of the Gregorian form (the Jalali forms are built below).
-GREGORIAN_FORMATS = {
-    "short": "Y-m-d",
-    "long": "j F Y",
-    "datetime": "Y-m-d H:i",
-    "long_datetime": "j F Y، H:i",
-}
-FORMATS = frozenset(GREGORIAN_FORMATS)
-
-
-def uses_jalali(language=None):
-    language = (language or get_language() or "").lower()
-    return language == "fa" or language.startswith("fa-")
-
-
-def to_persian_digits(value) -> str:
-    """Western (and Arabic-Indic) digits to Persian (Extended Arabic-Indic) digits."""
-    return str(value).translate(PERSIAN_DIGITS)
-
-
-def _as_date_and_time(value):
-    """(date, time or None) of a date or datetime; aware datetimes in the current zone."""
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.date(), value.time()
-    return value, None
-
-
-def format_jalali(value, fmt: str = "short") -> str:
-    day, time = _as_date_and_time(value)
-    jday = jdatetime.date.fromgregorian(date=day)
-    if fmt in ("long", "long_datetime"):
-        text = f"{jday.day} {jdatetime.date.j_months_fa[jday.month - 1]} {jday.year}"
-    else:
-        text = f"{jday.year:04d}/{jday.month:02d}/{jday.day:02d}"
-    if fmt in ("datetime", "long_datetime") and time is not None:
-        separator = "، " if fmt == "long_datetime" else " "
-        text += f"{separator}{time.hour:02d}:{time.minute:02d}"
-    return to_persian_digits(text)
-
-
-def format_gregorian(value, fmt: str = "short") -> str:
-    if not isinstance(value, datetime.datetime) and fmt.endswith("datetime"):
-        fmt = "short" if fmt == "datetime" else "long"
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return django_date_format(value, GREGORIAN_FORMATS[fmt])
 
 
 @register.filter(is_safe=False)
@@ -84,9 +43,15 @@ def jdate(value, fmt="short"):
         return value
     if fmt not in FORMATS:
         fmt = "short"
-    if uses_jalali():
-        return format_jalali(value, fmt)
-    return format_gregorian(value, fmt)
+    return format_date(value, fmt)
+
+
+@register.filter(is_safe=False)
+def jtime(value):
+    """The hour and minute of a datetime or time, with Persian digits in Persian."""
+    if not isinstance(value, (datetime.datetime, datetime.time)):
+        return "" if value in (None, "") else value
+    return format_time(value)
 
 
 @register.filter(is_safe=False)
