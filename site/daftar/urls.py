@@ -2,13 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from cms_pages.api import api_router
+from core.api.docs import swagger_ui_view
 
 handler404 = "core.views.not_found"
 handler500 = "core.views.server_error"
@@ -22,7 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("daftar.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", swagger_ui_view(), name="api-docs"),
     path("api/cms/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("discipline/", include("discipline.urls")),
     path("notices/", include("notices.urls")),
     path("staff/licensing/", include("licensing.urls")),
+    path("search/", include("cms_pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -59,10 +59,12 @@ def browser():
 @pytest.fixture
 def page(request, browser, live_server):
     """A fresh browser context (no cookies) on the live server; a screenshot of the last page
-    is saved when the test ends, passed or failed."""
+    is saved when the test ends, passed or failed. A Content Security Policy violation on the
+    console fails the test: the browser blocks the script or style silently otherwise."""
     context = browser.new_context(base_url=live_server.url, locale="fa-IR")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    violations = csp_violations(page)
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^\w.-]+", "_", request.node.name)
@@ -70,6 +72,21 @@ def page(request, browser, live_server):
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     finally:
         context.close()
+    if violations:
+        pytest.fail("Content Security Policy violations:\n" + "\n".join(violations))
+
+
+def csp_violations(page) -> list[str]:
+    """The Content Security Policy violations Chromium reports on the page's console, as they
+    happen ("Refused to execute inline script because it violates ...")."""
+    violations = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    return violations
 
 
 def temporary_password(sms_outbox, user) -> str:

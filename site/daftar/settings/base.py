@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parents[2]
@@ -77,11 +78,13 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "django_tasks",
     "django_tasks_db",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.ApiLanguageMiddleware",
@@ -109,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -179,6 +183,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No avatars from gravatar.com: staff e-mail hashes stay here, and the admin's policy stays local.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -211,7 +217,17 @@ REST_FRAMEWORK = {
     else None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# The Swagger UI's assets (/api/docs/): a pinned major version from the jsDelivr CDN, or the
+# operator's own copy (e.g. "/static/swagger-ui-dist" after adding the files to the static
+# files). The docs page's content security policy allows this origin (core/api/docs.py).
+SWAGGER_UI_DIST = os.environ.get(
+    "DAFTAR_SWAGGER_UI_DIST", "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5"
+).rstrip("/")
 SPECTACULAR_SETTINGS = {
+    "SWAGGER_UI_DIST": SWAGGER_UI_DIST,
+    "SWAGGER_UI_FAVICON_HREF": f"{SWAGGER_UI_DIST}/favicon-32x32.png",
+    # No badge from validator.swagger.io: the schema is not sent to a third party.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "TITLE": "Daftar API",
     "DESCRIPTION": (
         "The regulator's platform for judicial e-services offices.\n\n"
@@ -400,6 +416,60 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of the site uses (core.security.SecurityHeadersMiddleware).
+DAFTAR_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
+# Content security policy (django-csp 4). Strict for the public site, the portal and the API:
+# scripts and styles from this site only, or inline with the request's nonce
+# (`nonce="{{ request.csp_nonce }}"`); no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": env_list("DAFTAR_CSP_REPORT_URI") or None,
+    },
+}
+# Areas whose third-party front-ends need more; these directives replace the strict ones under
+# the prefix. The Wagtail and Django admins render inline scripts and style attributes, preview
+# pages in a same-origin frame and show uploaded images as data:/blob: URLs. The API browser
+# (DRF) has two inline style attributes. The Swagger UI has its own policy on its view
+# (core/api/docs.py).
+_ADMIN_CSP = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+DAFTAR_CSP_PATH_POLICIES = {
+    "/admin/": _ADMIN_CSP,
+    "/django-admin/": _ADMIN_CSP,
+    "/api/v1/": {"style-src-attr": [UNSAFE_INLINE]},
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {
