@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -318,7 +318,7 @@ class Experience(models.Model):
     `approved` ones give priority among applicants (art. 17, note)."""
 
     profile = models.ForeignKey(StaffProfile, on_delete=models.CASCADE, related_name="experience")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=200)
     employer = models.CharField(_("employer"), max_length=200, blank=True)
     related = models.BooleanField(_("related to the office's work"), default=True)
     approved = models.BooleanField(_("approved service record"), default=False)

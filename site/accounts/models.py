@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 from django_otp.models import SideChannelDevice, ThrottlingMixin
 from django_otp.util import random_number_token
@@ -161,7 +162,7 @@ class Representation(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="representations"
     )
-    title = models.CharField(_("title"), max_length=128, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=128, blank=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
