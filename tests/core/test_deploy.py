@@ -1,10 +1,15 @@
-"""Production settings pass Django's deployment checks with no warning."""
+"""Production settings: Django's deployment checks pass with no warning, and uploads go to
+private object storage when a bucket is named."""
 
+import json
 import os
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,3 +49,90 @@ def test_production_settings_refuse_a_missing_secret_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+PRINT_STORAGE = """
+import json
+from django.conf import settings
+from django.core.files.storage import storages
+default = settings.STORAGES["default"]
+storage = storages["default"]
+print(json.dumps({
+    "backend": default["BACKEND"],
+    "options": default.get("OPTIONS", {}),
+    "class": type(storage).__name__,
+    "url": storage.url("filings/2026/11/document.pdf"),
+}))
+"""
+
+
+def production_storage(**extra_env) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DAFTAR_S3_", "AWS_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+            "DJANGO_ALLOWED_HOSTS": "daftar.example",
+            **extra_env,
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + PRINT_STORAGE],
+        cwd=ROOT / "site",
+        env={**env, "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.rule("NOT-7")
+@pytest.mark.rule("FIL-5")
+def test_production_keeps_uploads_in_a_private_s3_bucket_when_one_is_named():
+    """NOT-7, FIL-5: with DAFTAR_S3_BUCKET set, uploads go to that bucket (MinIO or any
+    S3-compatible service at DAFTAR_S3_ENDPOINT_URL), written private and never overwritten;
+    any URL the storage makes is signed and expires; no custom (public) domain."""
+    storage = production_storage(
+        DAFTAR_S3_BUCKET="daftar-files",
+        DAFTAR_S3_ENDPOINT_URL="https://minio.daftar.internal:9000",
+        DAFTAR_S3_REGION="eu-central-1",
+        DAFTAR_S3_ADDRESSING_STYLE="path",
+        DAFTAR_S3_PREFIX="uploads",
+        DAFTAR_S3_URL_EXPIRY="120",
+        AWS_ACCESS_KEY_ID="AKIAEXAMPLEEXAMPLE00",
+        AWS_SECRET_ACCESS_KEY="example-secret-key-for-signing-only",
+    )
+    assert storage["backend"] == "storages.backends.s3.S3Storage"
+    assert storage["class"] == "S3Storage"
+    options = storage["options"]
+    assert options["bucket_name"] == "daftar-files"
+    assert options["endpoint_url"] == "https://minio.daftar.internal:9000"
+    assert options["region_name"] == "eu-central-1"
+    assert options["location"] == "uploads"
+    assert options["default_acl"] == "private"
+    assert options["file_overwrite"] is False
+    assert options["querystring_auth"] is True
+    assert options["querystring_expire"] == 120
+    assert options["custom_domain"] is None
+    # The keys come from the environment (boto3), never from the settings.
+    assert "access_key" not in options and "secret_key" not in options
+
+    url = urlsplit(storage["url"])
+    assert f"{url.scheme}://{url.netloc}" == "https://minio.daftar.internal:9000"
+    assert url.path == "/daftar-files/uploads/filings/2026/11/document.pdf"
+    query = parse_qs(url.query)
+    assert query["X-Amz-Expires"] == ["120"]
+    assert query["X-Amz-Credential"][0].startswith("AKIAEXAMPLEEXAMPLE00/")
+    assert "X-Amz-Signature" in query
+
+
+def test_production_keeps_uploads_on_disk_without_a_bucket():
+    storage = production_storage(DJANGO_MEDIA_ROOT="/srv/daftar/media")
+    assert storage["backend"] == "django.core.files.storage.FileSystemStorage"
+    assert storage["url"] == "/media/filings/2026/11/document.pdf"

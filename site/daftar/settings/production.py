@@ -22,11 +22,45 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded files (filing documents, notice attachments, receipts, CMS images) go to an
+# S3-compatible bucket when one is named, else to DJANGO_MEDIA_ROOT. The bucket is private:
+# objects are written with the private ACL, never overwritten, and any URL the storage makes is
+# signed and expires. Private files are only ever streamed through the permission-checked views;
+# only CMS images and documents are shown by signed URL. Credentials come from boto3's usual
+# sources: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, or the machine's role.
+S3_BUCKET = os.environ.get("DAFTAR_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            # MinIO, Ceph or another S3-compatible service: its URL; AWS: unset.
+            "endpoint_url": os.environ.get("DAFTAR_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DAFTAR_S3_REGION") or None,
+            # "path" for most self-hosted services; "virtual" or unset (automatic) for AWS.
+            "addressing_style": os.environ.get("DAFTAR_S3_ADDRESSING_STYLE") or None,
+            "location": os.environ.get("DAFTAR_S3_PREFIX", ""),
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("DAFTAR_S3_URL_EXPIRY", "300")),
+            "custom_domain": None,
+            "object_parameters": (
+                {"ServerSideEncryption": os.environ["DAFTAR_S3_SERVER_SIDE_ENCRYPTION"]}
+                if os.environ.get("DAFTAR_S3_SERVER_SIDE_ENCRYPTION")
+                else {}
+            ),
+        },
+    }
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
