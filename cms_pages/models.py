@@ -12,6 +12,7 @@ The tree is:
         │   └── GuidePage ...
         ├── RegulationPage (CMS-2)
         ├── OfficeDirectoryPage (CMS-3; /<code>/ is each office's page)
+        ├── ReprimandIndexPage (CMS-4; /<id>/ is each published reprimand)
         └── StandardPage
             └── StandardPage ...
 """
@@ -59,6 +60,7 @@ class HomePage(Page):
         "cms_pages.GuideIndexPage",
         "cms_pages.RegulationPage",
         "cms_pages.OfficeDirectoryPage",
+        "cms_pages.ReprimandIndexPage",
         "cms_pages.StandardPage",
     ]
 
@@ -355,3 +357,89 @@ class OfficeDirectoryPage(RoutablePageMixin, Page):
 
     def office_url(self, code, request=None):
         return (self.get_url(request) or self.url) + self.reverse_subpage("office", args=[code])
+
+
+class ReprimandIndexPage(RoutablePageMixin, Page):
+    """Published reprimands (CMS-4; grade 4 of art. 35, DIS-8), read live from discipline.
+
+    Nothing about a reprimand is stored on the page: the list (filterable by province,
+    office and year, paginated) and each entry's page (``<index>/<id>/``) ask discipline's
+    public selector on every request, so a ruling appears the moment it is final and
+    enforced, and never before (see ``cms_pages.reprimands``). Headless clients get the
+    entries as the ``reprimands`` API field of the page.
+    """
+
+    intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("reprimands"), APIField("reprimands_api")]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = []
+
+    reprimands_per_page = 20
+    api_limit = 100
+    reprimands_api = "/api/v1/discipline/reprimands/"
+
+    class Meta:
+        verbose_name = _("published reprimands")
+
+    @property
+    def reprimands(self) -> list[dict]:
+        """The latest published reprimands (at most ``api_limit``; the discipline API pages
+        through all of them), each with its page on this site."""
+        from cms_pages import reprimands
+
+        entries = reprimands.public_reprimands().select_related("case__office__province")
+        data = []
+        for ruling in entries[: self.api_limit]:
+            item = reprimands.as_data(ruling)
+            item["url"] = self.entry_url(ruling.pk)
+            data.append(item)
+        return data
+
+    def uses_jalali(self) -> bool:
+        return self.locale.language_code == "fa"
+
+    @path("")
+    def list_view(self, request):
+        from cms_pages import reprimands
+
+        context = reprimands.listing(
+            request,
+            per_page=self.reprimands_per_page,
+            jalali=self.uses_jalali(),
+            entry_url=lambda pk: self.entry_url(pk, request),
+        )
+        return self.render(request, context_overrides=context)
+
+    @re_path(r"^(?P<ruling_id>\d{1,10})/$", name="reprimand")
+    def entry_view(self, request, ruling_id):
+        from cms_pages import reprimands
+
+        ruling = reprimands.entry(ruling_id)
+        if ruling is None:
+            raise Http404
+        office_directory = (
+            OfficeDirectoryPage.objects.live().public().sibling_of(self, inclusive=False).first()
+        )
+        return self.render(
+            request,
+            template="cms_pages/reprimand_page.html",
+            context_overrides={
+                "reprimand": ruling,
+                "violations": list(ruling.case.violations.all()),
+                "index_url": self.get_url(request),
+                "office_url": (
+                    office_directory.office_url(ruling.case.office.code, request)
+                    if office_directory
+                    else ""
+                ),
+            },
+        )
+
+    def entry_url(self, ruling_id, request=None):
+        return (self.get_url(request) or self.url or "") + self.reverse_subpage(
+            "reprimand", args=[ruling_id]
+        )

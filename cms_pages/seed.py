@@ -1,6 +1,9 @@
 """The public site's starting pages: the Persian home page (the default Site's root), the
-guide index and the appointment-booking guide (seed 001), the regulation (seed 004, CMS-2),
-each with its English translation.
+guide index and the guides (appointment booking, seed 001; filing a defence brief, seed 000;
+the electronic notice system, seed 003; their texts are in ``cms_pages.guides``), the
+regulation (seed 004, CMS-2), the office directory (CMS-3) and the published reprimands
+(CMS-4), each with its English translation. When Azerbaijani is one of the site's languages,
+an Azerbaijani home page and guide index hold the e-court personal cabinet guide (seed 002).
 
 ``seed_pages()`` is idempotent: a page that already exists (found by type, locale and place
 in the tree) is left as it is, so running it again creates no page and no revision, and
@@ -12,16 +15,19 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms_pages import guides
 from cms_pages.models import (
     GuideIndexPage,
     GuidePage,
     HomePage,
     OfficeDirectoryPage,
     RegulationPage,
+    ReprimandIndexPage,
 )
 from cms_pages.regulation import parse_regulation
 
@@ -30,6 +36,7 @@ GUIDE_INDEX_SLUG = "guides"
 HOME_SLUG = "daftar"
 REGULATION_SLUG = "regulation"
 OFFICES_SLUG = "offices"
+REPRIMANDS_SLUG = "reprimands"
 REGULATION_SEED = Path(__file__).parent / "seed_data" / "regulation_004.txt"
 LAST_REVIEWED = datetime.date(2026, 11, 23)
 
@@ -46,6 +53,16 @@ class SeededPages:
     regulation_en: RegulationPage
     office_directory: OfficeDirectoryPage
     office_directory_en: OfficeDirectoryPage
+    reprimands: ReprimandIndexPage
+    reprimands_en: ReprimandIndexPage
+    defence_guide: GuidePage
+    defence_guide_en: GuidePage
+    notices_guide: GuidePage
+    notices_guide_en: GuidePage
+    # Only when Azerbaijani is one of settings.LANGUAGES.
+    home_az: HomePage | None = None
+    guide_index_az: GuideIndexPage | None = None
+    cabinet_guide_az: GuidePage | None = None
 
 
 # --- Content ---------------------------------------------------------------------------------
@@ -554,6 +571,102 @@ def seed_office_directory(
     return directory, directory_en
 
 
+# --- Published reprimands (CMS-4) -------------------------------------------------------------
+# Only the heading and the introduction are content; the entries come from discipline.
+
+REPRIMANDS_FA = {
+    "title": "توبیخ‌های منتشرشده",
+    "intro": (
+        "<p>به موجب بند ۴ ماده ۳۵ آیین‌نامه، «توبیخ کتبی با درج در سایت مرکز» یکی از "
+        "تنبیه‌های انتظامی مدیران و کارکنان دفاتر خدمات الکترونیک قضایی است. این فهرست "
+        "فقط آرایی را نشان می‌دهد که قطعی و اجرا شده‌اند؛ رأیی که هنوز قابل تجدیدنظر یا "
+        "اعتراض است یا در جریان رسیدگی است در اینجا نمی‌آید.</p>"
+    ),
+    "search_description": "فهرست توبیخ‌های کتبی منتشرشده دفاتر خدمات الکترونیک قضایی.",
+}
+REPRIMANDS_EN = {
+    "title": "Published reprimands",
+    "intro": (
+        "<p>Under article 35(4) of the regulation, a written reprimand published on the "
+        "centre's website is one of the disciplinary sanctions for the managers and staff of "
+        "judicial e-services offices. This list shows only rulings that are final and "
+        "enforced; a ruling that can still be appealed or objected to, or a case still being "
+        "heard, never appears here.</p>"
+    ),
+    "search_description": "Written reprimands published against judicial e-services offices.",
+}
+
+
+def seed_reprimands(
+    home: HomePage, home_en: HomePage
+) -> tuple[ReprimandIndexPage, ReprimandIndexPage]:
+    """The published reprimands page under the Persian home page and its English translation
+    (idempotent)."""
+    page, _ = _ensure_child(home, ReprimandIndexPage, REPRIMANDS_SLUG, REPRIMANDS_FA)
+    page_en, _ = _ensure_translation(page, home_en.locale, REPRIMANDS_EN)
+    return page, page_en
+
+
+# --- Guides from seeds 000, 003 and 002 (CMS-1) -----------------------------------------------
+
+
+def _guide_fields(content):
+    return {**content, "last_reviewed": LAST_REVIEWED}
+
+
+def seed_guides(guide_index, guide_index_en):
+    """The defence-brief (seed 000) and electronic-notice (seed 003) guides in Persian with
+    their English translations (idempotent)."""
+    pairs = []
+    for slug, persian, english in (
+        (guides.DEFENCE_BRIEF_SLUG, guides.DEFENCE_BRIEF_FA, guides.DEFENCE_BRIEF_EN),
+        (guides.NOTICES_SLUG, guides.NOTICES_FA, guides.NOTICES_EN),
+    ):
+        page, _ = _ensure_child(guide_index, GuidePage, slug, _guide_fields(persian))
+        page_en, _ = _ensure_translation(page, guide_index_en.locale, english)
+        pairs.append((page, page_en))
+    return pairs
+
+
+def seed_azerbaijani(home, guide_index):
+    """An Azerbaijani home page and guide index (translations of the Persian ones) with the
+    e-court personal cabinet guide of seed 002, which exists only in Azerbaijani. Nothing is
+    made unless Azerbaijani is one of the site's languages."""
+    if "az" not in dict(settings.LANGUAGES):
+        return None, None, None
+    az, _ = Locale.objects.get_or_create(language_code="az")
+    home_az, created = _ensure_translation(home, az, {**guides.HOME_AZ, "highlights": []})
+    guide_index_az, _ = _ensure_translation(guide_index, az, guides.GUIDE_INDEX_AZ)
+    cabinet, _ = _ensure_child(
+        guide_index_az, GuidePage, guides.CABINET_SLUG, _guide_fields(guides.CABINET_AZ)
+    )
+    if created:
+        home_az = _publish(
+            home_az,
+            highlights=[
+                (
+                    "link",
+                    {
+                        "title": guides.GUIDE_INDEX_AZ["title"],
+                        "description": "Elektron məhkəmə xidmətlərindən istifadə qaydaları.",
+                        "page": guide_index_az,
+                        "url": "",
+                    },
+                ),
+                (
+                    "link",
+                    {
+                        "title": "Elektron şəxsi kabinet",
+                        "description": "Qeydiyyat, giriş, işlər, sənədlər və elektron müraciət.",
+                        "page": cabinet,
+                        "url": "",
+                    },
+                ),
+            ],
+        )
+    return home_az, guide_index_az, cabinet
+
+
 # --- Building ---------------------------------------------------------------------------------
 
 
@@ -657,6 +770,9 @@ def seed_pages() -> SeededPages:
 
     regulation, regulation_en = seed_regulation(home, home_en)
     office_directory, office_directory_en = seed_office_directory(home, home_en)
+    reprimands, reprimands_en = seed_reprimands(home, home_en)
+    (defence, defence_en), (notices, notices_en) = seed_guides(guide_index, guide_index_en)
+    home_az, guide_index_az, cabinet_az = seed_azerbaijani(home, guide_index)
 
     return SeededPages(
         home=home,
@@ -669,4 +785,13 @@ def seed_pages() -> SeededPages:
         regulation_en=regulation_en,
         office_directory=office_directory,
         office_directory_en=office_directory_en,
+        reprimands=reprimands,
+        reprimands_en=reprimands_en,
+        defence_guide=defence,
+        defence_guide_en=defence_en,
+        notices_guide=notices,
+        notices_guide_en=notices_en,
+        home_az=home_az,
+        guide_index_az=guide_index_az,
+        cabinet_guide_az=cabinet_az,
     )

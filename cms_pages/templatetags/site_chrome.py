@@ -7,7 +7,12 @@ from django.db import DatabaseError
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from cms_pages.models import GuideIndexPage, OfficeDirectoryPage, RegulationPage
+from cms_pages.models import (
+    GuideIndexPage,
+    OfficeDirectoryPage,
+    RegulationPage,
+    ReprimandIndexPage,
+)
 
 register = template.Library()
 
@@ -21,10 +26,14 @@ def _current_home(request):
 
 @register.simple_tag(takes_context=True)
 def site_links(context):
-    """URLs of the home page, the guide index, the office directory and the regulation in the
-    active language (fallback: "/" for home, nothing for the others)."""
+    """URLs of the home page, the guide index, the office directory, the regulation and the
+    published reprimands in the active language (fallback: "/" for home, nothing for the
+    others)."""
     request = context.get("request")
-    links = {"home": "/", "guides": None, "offices": None, "regulation": None}
+    cached = getattr(request, "_site_links", None)
+    if cached is not None:  # the header and the footer both ask
+        return cached
+    links = {"home": "/", "guides": None, "offices": None, "regulation": None, "reprimands": None}
     try:
         home = _current_home(request)
     except DatabaseError:  # an error page must still render when the database is unreachable
@@ -36,10 +45,13 @@ def site_links(context):
         ("guides", GuideIndexPage),
         ("offices", OfficeDirectoryPage),
         ("regulation", RegulationPage),
+        ("reprimands", ReprimandIndexPage),
     ):
         found = model.objects.live().public().child_of(home).first()
         if found is not None:
             links[key] = found.get_url(request)
+    if request is not None:
+        request._site_links = links
     return links
 
 

@@ -18,8 +18,7 @@ def test_pages_api_lists_the_guide_with_its_steps_anonymously(api, seeded):
 
     assert response.status_code == 200
     items = response.json()["items"]
-    assert [item["id"] for item in items] == [seeded.booking_guide.pk]
-    guide = items[0]
+    guide = next(item for item in items if item["id"] == seeded.booking_guide.pk)
     assert guide["title"] == seeded.booking_guide.title
     assert guide["last_reviewed"] == "2026-11-23"
     types = [block["type"] for block in guide["steps"]]
@@ -42,8 +41,8 @@ def test_english_translation_of_the_guide_exists_and_is_served(api, seeded):
 
     response = api.get(GUIDES_URL + "&locale=en")
     items = response.json()["items"]
-    assert [item["title"] for item in items] == [english.title]
-    assert items[0]["meta"]["locale"] == "en"
+    assert english.title in [item["title"] for item in items]
+    assert {item["meta"]["locale"] for item in items} == {"en"}
 
 
 @pytest.mark.rule("CMS-5")

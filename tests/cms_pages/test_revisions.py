@@ -76,3 +76,40 @@ def test_guide_goes_through_the_default_moderation_workflow(client, seeded):
     live = GuidePage.objects.get(pk=guide.pk)
     assert live.title == "راهنمای بازبینی‌شده"
     assert Revision.objects.filter(object_id=str(guide.pk)).count() >= 2
+
+
+@pytest.mark.rule("CMS-1")
+def test_rejected_edit_of_a_translated_guide_stays_off_the_site_until_approved(client, seeded):
+    """CMS-1: an edit of the English notice guide submitted for moderation and sent back by
+    the moderator ("request changes") never reaches the public; the editor's corrected
+    revision, resubmitted and approved, is what goes live — each step a revision of its own."""
+    editor = member_of("Editors")
+    moderator = member_of("Moderators")
+    guide = GuidePage.objects.get(pk=seeded.notices_guide_en.pk)
+    live_title = guide.title
+    revisions_before = guide.revisions.count()
+
+    guide.title = "Electronic notices (first draft)"
+    guide.save_revision(user=editor)
+    state = guide.get_workflow().start(guide, editor)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+
+    state.refresh_from_db()
+    assert state.status == state.STATUS_NEEDS_CHANGES
+    assert GuidePage.objects.get(pk=guide.pk).title == live_title
+    assert "first draft" not in client.get(guide.url).content.decode()
+
+    guide = GuidePage.objects.get(pk=guide.pk)
+    guide.title = "Electronic notices: a step-by-step guide"
+    corrected = guide.save_revision(user=editor)
+    state.resume(editor)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    live = GuidePage.objects.get(pk=guide.pk)
+    assert live.title == "Electronic notices: a step-by-step guide"
+    assert live.live_revision == corrected
+    assert live.revisions.count() == revisions_before + 2
+    assert live.locale.language_code == "en"
+    assert "Electronic notices: a step-by-step guide" in client.get(live.url).content.decode()
