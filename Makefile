@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev postgres lint format lock bench sweep worker check-deploy clean
+.PHONY: run test install install-dev postgres lint format lock bench sweep worker check-deploy audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,7 @@ run: install
 test: install-dev postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -c pyproject.toml -r . -q
 	scripts/with-postgres.sh $(BIN)/python manage.py makemigrations --check --dry-run --settings=daftar.settings.test
 	scripts/with-postgres.sh $(BIN)/pytest -q $(PYTEST_ARGS)
 	scripts/ensure-chromium.sh
@@ -47,6 +48,7 @@ postgres:
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -c pyproject.toml -r . -q
 
 format: install-dev
 	$(BIN)/ruff check --fix .
@@ -70,6 +72,12 @@ check-deploy: install
 	DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	DJANGO_ALLOWED_HOSTS=daftar.example \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## audit: security lint of the project's code (bandit), then known vulnerabilities in the pinned
+## requirements (pip-audit; needs PyPI's JSON API or OSV on the network, so not part of `make test`)
+audit: install-dev
+	$(BIN)/bandit -c pyproject.toml -r . -q
+	BIN=$(BIN) scripts/audit-dependencies.sh
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 staticfiles

@@ -37,7 +37,7 @@ def _extra_users():
                 last_name=last,
                 mobile=mobile,
                 email=f"{national_id}@demo.daftar.local",
-                password="Demo-Pass-1404",
+                password="Demo-Pass-1404",  # nosec B106 # demo accounts of `seed_demo`, never in production
             )
         users.append(user)
     return users

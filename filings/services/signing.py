@@ -112,7 +112,7 @@ def check_code(*, user, filing: Filing, purpose: str, code: str, not_before=None
     if not good:
         device.throttle_increment(commit=True)
         return False
-    device.token_hash = ""
+    device.token_hash = ""  # nosec B105 # clears a used code, no password
     device.valid_until = now
     device.used_at = now
     device.throttle_reset(commit=False)

@@ -256,7 +256,7 @@ class OneTimeCode(ThrottlingMixin, SideChannelDevice):
             and hmac.compare_digest(self._digest(token), self.token_hash)
         ):
             if self.purpose not in self.REUSABLE:
-                self.token_hash = ""
+                self.token_hash = ""  # nosec B105 # clears a used code, no password
                 self.valid_until = now
             self.used_at = now
             self.throttle_reset(commit=False)

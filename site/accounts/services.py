@@ -144,7 +144,7 @@ def _code_matches(device: OneTimeCode | None, code: str) -> bool:
 
 def _consume(device: OneTimeCode) -> None:
     now = timezone.now()
-    device.token_hash = ""
+    device.token_hash = ""  # nosec B105 # clears a used code, no password
     device.valid_until = now
     device.used_at = now
     device.throttle_reset(commit=False)
@@ -211,7 +211,8 @@ def _save_with_history(user: User, *, actor, reason: str, update_fields=None) ->
 def _forget_temp_password(user: User) -> None:
     """The sign-in temporary password was sent to the old mobile, or belongs to old credentials."""
     OneTimeCode.objects.filter(user=user, purpose=Purpose.SIGNIN).update(
-        token_hash="", valid_until=timezone.now()
+        token_hash="",  # nosec B106 # clears the codes, no password
+        valid_until=timezone.now(),
     )
 
 
@@ -600,7 +601,8 @@ def recovery_start(
             )
         else:
             OneTimeCode.objects.filter(user=user, purpose=Purpose.RECOVERY_EMAIL).update(
-                token_hash="", valid_until=timezone.now()
+                token_hash="",  # nosec B106 # clears the codes, no password
+                valid_until=timezone.now(),
             )
     return challenge
 

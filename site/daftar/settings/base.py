@@ -296,7 +296,7 @@ NATIONAL_ID_SCHEMES = {
     "az": "accounts.national_id.AzerbaijaniFIN",
 }
 PHONENUMBER_DEFAULT_REGION = "IR"
-ACCOUNTS = {
+ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passwords
     # ID-4: the temporary password of the second sign-in step.
     "TEMP_PASSWORD_VALIDITY": timedelta(hours=24),
     "TEMP_PASSWORD_LENGTH": 6,

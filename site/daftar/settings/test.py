@@ -5,7 +5,7 @@ import os
 from .base import *  # noqa: F403
 from .base import REST_FRAMEWORK
 
-SECRET_KEY = "test-only-key"
+SECRET_KEY = "test-only-key"  # nosec B105 # the test suite's own key, never deployed
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
