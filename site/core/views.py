@@ -14,6 +14,12 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    import sys
+
+    from core.middleware import database_unavailable, service_unavailable
+
+    if database_unavailable(sys.exc_info()[1]):  # lost before the view, e.g. the session
+        return service_unavailable(request)
     if request.path.startswith("/api/"):
         return json_server_error(request)
     return django_server_error(request)
