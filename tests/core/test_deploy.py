@@ -136,3 +136,27 @@ def test_production_keeps_uploads_on_disk_without_a_bucket():
     storage = production_storage(DJANGO_MEDIA_ROOT="/srv/daftar/media")
     assert storage["backend"] == "django.core.files.storage.FileSystemStorage"
     assert storage["url"] == "/media/filings/2026/11/document.pdf"
+
+
+@pytest.mark.rule("ID-7")
+def test_production_rate_limits_count_across_processes():
+    """ID-7: the API's per-source rate limits live in the cache; production's cache is the
+    database's table, shared by every web process and machine (a per-process memory cache
+    would let each process allow the full rate)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
+    }
+    code = "import django; django.setup(); from django.conf import settings; import json; "
+    code += "print(json.dumps(settings.CACHES['default']))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    cache = json.loads(result.stdout.strip().splitlines()[-1])
+    assert cache == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "daftar_cache",
+    }

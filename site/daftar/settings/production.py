@@ -61,6 +61,15 @@ if S3_BUCKET:
             ),
         },
     }
+# One cache shared by every web process and machine: the API's rate limits (ID-7 throttles)
+# count across all of them. The database's table by default (`manage.py createcachetable`);
+# DAFTAR_CACHE_LOCATION names another table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ.get("DAFTAR_CACHE_LOCATION", "daftar_cache"),
+    }
+}
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
