@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev postgres lint format lock bench sweep worker check-deploy audit clean
+.PHONY: run test install install-dev postgres lint format lock bench bench-load sweep worker check-deploy audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,15 @@ test: install-dev postgres
 	scripts/ensure-chromium.sh
 	scripts/with-postgres.sh $(BIN)/pytest -q tests/e2e --override-ini addopts="-p no:cacheprovider"
 
-## bench: benchmarks on PostgreSQL with realistic volumes (tests/bench)
+## bench: benchmarks on PostgreSQL with realistic volumes (tests/bench), then the load benchmark
 bench: install-dev postgres
 	scripts/with-postgres.sh $(BIN)/pytest -q -p no:randomly tests/bench --override-ini addopts= -s $(PYTEST_ARGS)
+	BIN=$(BIN) scripts/bench-load.sh
+
+## bench-load: gunicorn (production settings) and the jobs worker on loopback under a mixed
+## locust load on the full data set (tests/bench/load); fails if any request fails
+bench-load: install-dev postgres
+	BIN=$(BIN) scripts/bench-load.sh
 
 postgres:
 	@scripts/ensure-postgres.sh

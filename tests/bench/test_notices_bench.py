@@ -20,7 +20,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from notices.models import Branch, Notice
+from notices.models import Notice
+from tests.bench import datasets
 
 NOTICES = int(os.environ.get("BENCH_NOTICES", 1_000_000))
 RECIPIENTS = int(os.environ.get("BENCH_RECIPIENTS", 100_000))
@@ -28,101 +29,13 @@ SAMPLES = 300
 WARMUP = 30
 P95_BUDGET_MS = 30.0
 
-# Columns given by the load itself; every other NOT NULL column takes its model default.
-USER_SQL = {
-    "national_id": "'B' || lpad(g::text, 9, '0')",
-    "mobile": "'+98930' || lpad(g::text, 7, '0')",
-    "email": "'bench' || g || '@example.ir'",
-    "first_name": "'Recipient'",
-    "last_name": "'No. ' || g",
-    "password": "'!'",
-    "date_joined": "now()",
-    "status": "'active'",
-    "is_active": "true",
-    "mobile_verified_at": "now()",
-}
-
-
-def _insert_users(cursor):
-    columns, values, params = [], [], []
-    for field in User._meta.concrete_fields:
-        if field.primary_key:
-            continue
-        column = field.column
-        if column in USER_SQL:
-            columns.append(column)
-            values.append(USER_SQL[column])
-        elif not field.null:
-            if not (field.has_default() or field.empty_strings_allowed):
-                raise RuntimeError(f"accounts.User.{field.name} needs a value in USER_SQL")
-            columns.append(column)
-            values.append("%s")
-            params.append(field.get_db_prep_save(field.get_default(), connection))
-    cursor.execute(
-        f"INSERT INTO {User._meta.db_table} ({', '.join(columns)}) "  # noqa: S608 - fixed names
-        f"SELECT {', '.join(values)} FROM generate_series(1, %s) AS g",
-        [*params, RECIPIENTS],
-    )
-
-
-NOTICE_SQL = f"""
-WITH u AS (
-    SELECT id, (row_number() OVER (ORDER BY id)) - 1 AS rn
-    FROM accounts_user WHERE national_id LIKE 'B%'
-), b AS (
-    SELECT id, (row_number() OVER (ORDER BY id)) - 1 AS rn FROM notices_branch
-), g AS (
-    SELECT g,
-           now() - ((g::bigint * 7919) % (720 * 24 * 60)) * interval '1 minute' AS issued,
-           (g % 10) < 7 AS viewed
-    FROM generate_series(1, {NOTICES}) AS g
-)
-INSERT INTO notices_notice (
-    notice_number, case_number, case_sub_row, issued_at, subject, body, branch_id,
-    recipient_user_id, delivered_at, first_viewed_at, first_viewed_by_id, view_count,
-    deemed_service_due_at, deemed_served_at, served_at, service_kind, status, created_at
-)
-SELECT
-    '9' || lpad(g.g::text, 17, '0'),
-    (1400000000000000 + g.g / 3)::text,
-    1 + g.g % 3,
-    g.issued,
-    'Summons to a hearing no. ' || g.g,
-    'You are summoned to appear at the branch for the hearing of case ' || g.g || '.',
-    b.id,
-    u.id,
-    g.issued,
-    CASE WHEN g.viewed THEN g.issued + interval '3 hours' END,
-    CASE WHEN g.viewed THEN u.id END,
-    CASE WHEN g.viewed THEN 1 + g.g % 3 ELSE 0 END,
-    g.issued + interval '10 days',
-    CASE WHEN NOT g.viewed AND g.issued + interval '10 days' <= now()
-         THEN g.issued + interval '10 days' END,
-    CASE WHEN g.viewed THEN g.issued + interval '3 hours'
-         WHEN g.issued + interval '10 days' <= now() THEN g.issued + interval '10 days' END,
-    CASE WHEN g.viewed THEN 'first_view'
-         WHEN g.issued + interval '10 days' <= now() THEN 'deemed' ELSE '' END,
-    CASE WHEN g.viewed OR g.issued + interval '10 days' <= now()
-         THEN 'served' ELSE 'pending' END,
-    g.issued
-FROM g
-JOIN u ON u.rn = g.g % {RECIPIENTS}
-JOIN b ON b.rn = g.g % 50
-"""
-
 
 @pytest.fixture(scope="module")
 def bench_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         started = time.perf_counter()
-        Branch.objects.bulk_create(
-            Branch(code=f"BENCH-{i:03d}", name=f"Branch {i} of the civil court") for i in range(50)
-        )
         with connection.cursor() as cursor:
-            _insert_users(cursor)
-            cursor.execute(NOTICE_SQL)
-            cursor.execute("ANALYZE accounts_user")
-            cursor.execute("ANALYZE notices_notice")
+            datasets.load_notices(cursor, notices=NOTICES, recipients=RECIPIENTS)
         loaded = time.perf_counter() - started
         count = Notice.objects.count()
         users = User.objects.filter(national_id__startswith="B").count()

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# `make bench-load`: the production shape under a mixed load, on loopback.
+#
+# On a throwaway PostgreSQL 15 cluster (or the database of DATABASE_URL, kept between runs:
+# the data set is built once): migrate, build the data set (tests/bench/load/build_dataset.py),
+# collectstatic, start the jobs worker and gunicorn with daftar.settings.production, warm up,
+# then run the locust load (tests/bench/load/locustfile.py) headless for a fixed time with a
+# fixed number of users. Prints the per-endpoint table; exits non-zero if any request failed.
+#
+#   BENCH_WORKERS=3 BENCH_THREADS=1   gunicorn workers; threads > 1 selects the gthread worker
+#   BENCH_USERS=200 BENCH_SPAWN=50    simulated users and how many start per second
+#   BENCH_RUN_TIME=90s                length of the measured run (after a 15 s warm-up)
+#   BENCH_OUT=<dir>                   where the report, CSVs and server logs go (default: a
+#                                     new directory under /tmp)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${DATABASE_URL:-}" ]; then
+  exec scripts/with-postgres.sh "$0" "$@"
+fi
+BIN=${BIN:-.venv/bin}
+WORKERS=${BENCH_WORKERS:-3}
+THREADS=${BENCH_THREADS:-1}
+USERS=${BENCH_USERS:-200}
+SPAWN=${BENCH_SPAWN:-50}
+RUN_TIME=${BENCH_RUN_TIME:-90s}
+PORT=${BENCH_PORT:-8765}
+OUT=${BENCH_OUT:-$(mktemp -d /tmp/daftar-bench-load.XXXXXX)}
+mkdir -p "$OUT"
+
+# Production settings; only what a loopback run needs differs from a real deployment: the
+# load tool plays the TLS-terminating proxy (X-Forwarded-Proto, X-Forwarded-For), files stay
+# in the run's directory, SMS go to files, and the per-client API rates are raised because a
+# few hundred simulated users send at machine speed (the throttles have their own tests).
+export DJANGO_SETTINGS_MODULE=daftar.settings.production
+export DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(64))')}
+export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+export DAFTAR_NUM_PROXIES=1
+export DAFTAR_VAR_DIR=$OUT/var DJANGO_STATIC_ROOT=$OUT/static DJANGO_MEDIA_ROOT=$OUT/media
+export DAFTAR_SMS_BACKEND=core.messaging.backends.FileSMSBackend
+export DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
+export DAFTAR_THROTTLE_ANON=${DAFTAR_THROTTLE_ANON:-100000/min}
+export DAFTAR_THROTTLE_USER=${DAFTAR_THROTTLE_USER:-100000/min}
+export DAFTAR_LOG_LEVEL=WARNING
+
+echo "== migrate, data set, static files"
+$BIN/python manage.py migrate --noinput -v0
+$BIN/python manage.py createcachetable
+$BIN/python tests/bench/load/build_dataset.py --out "$OUT/load.json"
+$BIN/python manage.py collectstatic --noinput -v0
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+$BIN/python manage.py db_worker --interval 1 >"$OUT/worker.log" 2>&1 &
+PIDS+=($!)
+WORKER_CLASS=sync
+[ "$THREADS" -gt 1 ] && WORKER_CLASS=gthread
+PYTHONPATH=.:site $BIN/gunicorn daftar.wsgi --chdir site --bind "127.0.0.1:$PORT" \
+  --workers "$WORKERS" --threads "$THREADS" --worker-class "$WORKER_CLASS" \
+  --backlog 2048 --timeout 60 >"$OUT/gunicorn.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/" && break
+  sleep 1
+done
+
+locust() {
+  BENCH_DATA="$OUT/load.json" $BIN/locust -f tests/bench/load/locustfile.py --headless \
+    --host "http://127.0.0.1:$PORT" --only-summary --loglevel WARNING "$@"
+}
+echo "== warm-up (15 s, not counted)"
+BENCH_REPORT="$OUT/warmup.txt" locust -u "$USERS" -r "$SPAWN" -t 15s >"$OUT/warmup.log" 2>&1 || true
+
+echo "== load: $USERS users (+$SPAWN/s), $RUN_TIME, gunicorn $WORKERS x $WORKER_CLASS ($THREADS threads)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "before: $(uptime)"
+status=0
+BENCH_REPORT="$OUT/report.txt" locust -u "$USERS" -r "$SPAWN" -t "$RUN_TIME" \
+  --csv "$OUT/locust" >"$OUT/locust.log" 2>&1 || status=$?
+echo "after:  $(uptime)"
+cat "$OUT/report.txt"
+echo "(report, CSVs and logs in $OUT)"
+exit $status
