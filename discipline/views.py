@@ -17,7 +17,7 @@ from django.views import View
 from core.exceptions import DomainError, NotFound
 from core.transitions import available_transitions
 from discipline import selectors, services
-from discipline.models import Outcome, Ruling, Tier, current_member_ids
+from discipline.models import GRADE_NAMES, Outcome, Ruling, Tier, current_member_ids
 
 
 def _case_or_404(request, pk):
@@ -116,7 +116,7 @@ class CasePage(LoginRequiredMixin, View):
                 "documents": selectors.documents_of(case),
                 "referrals": selectors.referrals_of(case) if board_side else [],
                 "outcomes": Outcome.choices,
-                "grades": range(1, 7),
+                "grades": sorted(GRADE_NAMES.items()),
             },
         )
 

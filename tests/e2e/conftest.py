@@ -89,6 +89,44 @@ def csp_violations(page) -> list[str]:
     return violations
 
 
+@pytest.fixture
+def other_page(request, browser, live_server):
+    """Another person's browser: each call opens a fresh context (no cookies) on the live
+    server; a screenshot of each one's last page is saved when the test ends."""
+    opened = []
+
+    def open_page(label: str):
+        context = browser.new_context(base_url=live_server.url, locale="fa-IR")
+        context.set_default_timeout(TIMEOUT_MS)
+        opened.append((label, context, context.new_page()))
+        return opened[-1][2]
+
+    yield open_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    for label, context, page in opened:
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
+        finally:
+            context.close()
+
+
+def submit(page, button) -> None:
+    """Click a form's button and wait for the page the server answers with (POST, redirect,
+    GET) to load."""
+    with page.expect_navigation():
+        button.click()
+
+
+def sms_code(sms_outbox, user, purpose: str) -> str:
+    """The one-time code last texted to the user for `purpose` (the code is the last number
+    of the message)."""
+    for message in reversed(sms_outbox):
+        if message.purpose == purpose and message.user_id == user.pk:
+            return re.findall(r"[0-9۰-۹٠-٩]{4,}", message.body)[-1].translate(PERSIAN_DIGITS)
+    raise AssertionError(f"no {purpose} code was sent")
+
+
 def temporary_password(sms_outbox, user) -> str:
     """The sign-in temporary password last sent to the user (the in-memory SMS gateway keeps
     each message as sent)."""
