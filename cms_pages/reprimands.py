@@ -131,7 +131,8 @@ def listing(request, *, per_page: int, jalali: bool, entry_url) -> dict:
     )
     return {
         "form": form,
-        "query": {k: request.GET.get(k, "").strip()[:20] for k in fields},
+        # What the form shows back: digits as typed in Persian become the option values.
+        "query": {k: normalize(request.GET.get(k, ""))[:20] for k in fields},
         "filtered": bool(data),
         "results": results,
         "provinces": Province.objects.all(),
