@@ -377,6 +377,7 @@ class ReprimandIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = []
+    max_count_per_parent = 1
 
     reprimands_per_page = 20
     api_limit = 100
