@@ -5,11 +5,30 @@ containers ADOC/EDOC: zip archives whose first entry `mimetype` names a signatur
 (ETSI ASiC, the Latvian EDOC, the Lithuanian/Azerbaijani ADOC) and which hold signature
 files under META-INF/. The file name plays no part: a JPEG named `.pdf` is a JPEG; a text
 file named `.pdf` is refused. A refused file is never stored.
+
+Hostile files are refused before anything is kept, each with its own message:
+
+* too large (read at most the limit plus one byte), empty;
+* decompression bombs: an image declaring more than `MAX_IMAGE_PIXELS` pixels (checked from
+  the header, before any pixel is decoded); a PDF with more than `MAX_PDF_PAGES` pages, objects
+  nested too deeply, or page content that inflates beyond `MAX_PDF_CONTENT_BYTES` (pypdf's own
+  output limits stop a single stream first); a container that inflates beyond
+  `MAX_CONTAINER_BYTES` or holds more than `MAX_CONTAINER_ENTRIES` entries;
+* damaged or truncated files (the image must decode to the last pixel, the PDF must open);
+* encrypted PDFs (the office could not read them);
+* PDFs with active content: JavaScript, launch actions, automatic actions, embedded files;
+* polyglots: a PDF or image that is also a zip archive, or that carries HTML or script.
+
+`inspect_content` is the same check for the other upload points (notices, office and
+licensing documents), with the formats each accepts.
 """
 
 import hashlib
 import io
+import re
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import filetype
@@ -27,9 +46,35 @@ CONTAINER_MIMETYPES = {
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "jpeg": "image/jpeg",
+    "png": "image/png",
     "adoc": "application/vnd.lt.archyvai.adoc-2008",
     "edoc": "application/vnd.etsi.asic-e+zip",
 }
+DEFAULT_LIMITS = {
+    # A 600 dpi A4 scan is about 35 million pixels.
+    "MAX_IMAGE_PIXELS": 40_000_000,
+    "MAX_PDF_PAGES": 500,
+    "MAX_PDF_CONTENT_BYTES": 50 * 1024 * 1024,
+    "MAX_CONTAINER_BYTES": 50 * 1024 * 1024,
+    "MAX_CONTAINER_ENTRIES": 1000,
+}
+# Active content in a PDF: names that run something or carry another file. `#xx` escapes in
+# names are decoded by pypdf for the structural check; the raw scan catches the plain form
+# anywhere, including objects the structure does not reach.
+PDF_ACTIVE_NAMES = {
+    "/JavaScript",
+    "/JS",
+    "/Launch",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/RichMedia",
+}
+PDF_ACTIVE_RAW = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia)(?![A-Za-z0-9])")
+# Markup or script hidden in a document or an image (a polyglot a browser could run).
+MARKUP = re.compile(
+    rb"<\s*(script|html|body|iframe|svg|object|embed)\b|<\?php|<!doctype\s+html|javascript:",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -41,45 +86,172 @@ class CheckedFile:
     sha256: str
 
 
+def _limit(key):
+    return settings.FILINGS.get(key, DEFAULT_LIMITS[key])
+
+
 def _refuse(field: str, message: str):
     raise ValidationFailed(message, code="bad_file", fields={field: [message]})
 
 
-def _is_pdf(content: bytes) -> bool:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+class Refused(Exception):
+    """A content check failed; the message says why (the caller names the field)."""
 
+
+# --- PDF ---------------------------------------------------------------------------------------
+def _walk_active(obj, seen: set, depth: int = 0) -> bool:
+    """True if an action dictionary or name tree below `obj` runs script or a program."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    if depth > 50:
+        raise Refused("nested")
+    if isinstance(obj, IndirectObject):
+        key = (obj.idnum, obj.generation)
+        if key in seen:
+            return False
+        seen.add(key)
+        obj = obj.get_object()
+    if isinstance(obj, NameObject):
+        return str(obj) in PDF_ACTIVE_NAMES
+    if isinstance(obj, DictionaryObject):
+        for key, value in obj.items():
+            if key in PDF_ACTIVE_NAMES or key in ("/Parent", "/P", "/Kids"):
+                if key in PDF_ACTIVE_NAMES:
+                    return True
+                continue
+            if _walk_active(value, seen, depth + 1):
+                return True
+    elif isinstance(obj, ArrayObject):
+        return any(_walk_active(item, seen, depth + 1) for item in obj)
+    return False
+
+
+def _inflated_size(contents, budget: int) -> int:
+    """Size of a page's content once inflated, reading at most `budget` + 1 bytes of a Flate
+    stream (a bomb stops there instead of inflating in full)."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    if isinstance(contents, ArrayObject):
+        total = 0
+        for part in contents:
+            total += _inflated_size(part, budget - total)
+            if total > budget:
+                break
+        return total
+    if not isinstance(contents, StreamObject):
+        return 0
+    filters = contents.get("/Filter")
+    raw = getattr(contents, "_data", b"")
+    if filters == "/FlateDecode" or (
+        isinstance(filters, ArrayObject) and list(filters) == ["/FlateDecode"]
+    ):
+        inflater = zlib.decompressobj()
+        try:
+            size = len(inflater.decompress(raw, max(budget, 0) + 1))
+        except zlib.error:
+            raise Refused("damaged") from None
+        return size
+    return len(contents.get_data())
+
+
+def _check_pdf(content: bytes, name: str) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError, PyPdfError
+
+    damaged = _("The file %(name)s looks like a PDF but cannot be opened.") % {"name": name}
+    too_complex = _(
+        "The PDF %(name)s is too large or too complex once opened (more than %(pages)s pages, "
+        "or content that inflates too far)."
+    ) % {"name": name, "pages": _limit("MAX_PDF_PAGES")}
+    active = _(
+        "The PDF %(name)s contains scripts, actions or embedded files; save it again as a "
+        "plain PDF (for example with “Print to PDF”)."
+    ) % {"name": name}
+    if PDF_ACTIVE_RAW.search(content):
+        raise Refused(active)
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted:
-            return False
-        return len(reader.pages) >= 1
+            raise Refused(
+                _("The PDF %(name)s is encrypted or password-protected; upload it unprotected.")
+                % {"name": name}
+            )
+        pages = len(reader.pages)
+        if pages < 1:
+            raise Refused(damaged)
+        if pages > _limit("MAX_PDF_PAGES"):
+            raise Refused(too_complex)
+        root = reader.trailer["/Root"].get_object()
+        seen: set = set()
+        for key in ("/OpenAction", "/AA", "/Names", "/AcroForm"):
+            if key in root and _walk_active(root[key], seen):
+                raise Refused(active)
+        budget = _limit("MAX_PDF_CONTENT_BYTES")
+        for page in reader.pages:
+            for key in ("/AA", "/Annots"):
+                if key in page and _walk_active(page[key], seen):
+                    raise Refused(active)
+            budget -= _inflated_size(page.get("/Contents"), budget)
+            if budget < 0:
+                raise Refused(too_complex)
+    except Refused as refused:
+        if str(refused) == "damaged":
+            raise Refused(damaged) from None
+        raise
+    except LimitReachedError:
+        raise Refused(too_complex) from None
+    except RecursionError:
+        raise Refused(too_complex) from None
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError):
-        return False
+        raise Refused(damaged) from None
+    except Exception:  # noqa: BLE001 - any other parser failure is a damaged file, not a 500
+        raise Refused(damaged) from None
 
 
-def _is_jpeg(content: bytes) -> bool:
+# --- Images ------------------------------------------------------------------------------------
+def _check_image(content: bytes, name: str, expected: tuple[str, ...]) -> None:
     from PIL import Image, UnidentifiedImageError
 
+    damaged = _("The image %(name)s is damaged.") % {"name": name}
+    bomb = _("The image %(name)s is too large: more than %(mp)s million pixels.") % {
+        "name": name,
+        "mp": _limit("MAX_IMAGE_PIXELS") // 1_000_000,
+    }
     try:
-        with Image.open(io.BytesIO(content)) as image:
-            if image.format != "JPEG":
-                return False
-            image.verify()
-        with Image.open(io.BytesIO(content)) as image:
-            image.load()
-        return True
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(content)) as image:
+                if image.format not in expected:
+                    raise Refused(damaged)
+                width, height = image.size
+                if width < 1 or height < 1 or width * height > _limit("MAX_IMAGE_PIXELS"):
+                    raise Refused(bomb)
+                image.verify()
+            with Image.open(io.BytesIO(content)) as image:
+                image.load()  # every pixel decodes: a truncated file fails here
+    except Refused:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise Refused(bomb) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, MemoryError):
+        raise Refused(damaged) from None
+    except Exception:  # noqa: BLE001 - any other decoder failure is a damaged file, not a 500
+        raise Refused(damaged) from None
 
 
+# --- Signed containers -------------------------------------------------------------------------
 def _container_format(content: bytes) -> str | None:
     """'adoc' or 'edoc' for a well-formed signature container, else None."""
-    limit = settings.FILINGS["MAX_CONTAINER_BYTES"]
+    limit = _limit("MAX_CONTAINER_BYTES")
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
             if not entries or entries[0].filename != "mimetype":
+                return None
+            if len(entries) > _limit("MAX_CONTAINER_ENTRIES"):
                 return None
             if sum(e.file_size for e in entries) > limit:
                 return None
@@ -89,11 +261,64 @@ def _container_format(content: bytes) -> str | None:
             if not any(n.startswith("META-INF/") and n != "META-INF/" for n in names):
                 return None
             mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+            # Reads every entry, never past its declared size: a lying size fails the CRC.
             if archive.testzip() is not None:
                 return None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, EOFError):
+        return None
+    except Exception:  # noqa: BLE001 - any other archive failure is a bad container
         return None
     return CONTAINER_MIMETYPES.get(mimetype)
+
+
+def _is_zip(content: bytes) -> bool:
+    try:
+        return zipfile.is_zipfile(io.BytesIO(content))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def inspect_content(content: bytes, *, name: str, formats) -> str:
+    """The format of `content` among `formats` (pdf, jpeg, png, adoc, edoc), read from the
+    bytes alone; raises `Refused` with a clear message otherwise."""
+    kind = filetype.guess(content[:8192])
+    mime = kind.mime if kind else None
+    fmt = None
+    if mime in ("application/pdf", "image/jpeg", "image/png") and (
+        _is_zip(content) or MARKUP.search(content)
+    ):
+        raise Refused(
+            _(
+                "The file %(name)s is also another kind of file (an archive, a web page or a "
+                "script hidden inside); it is not accepted."
+            )
+            % {"name": name}
+        )
+    if mime == "application/pdf" and "pdf" in formats:
+        _check_pdf(content, name)
+        fmt = "pdf"
+    elif mime == "image/jpeg" and "jpeg" in formats:
+        _check_image(content, name, ("JPEG", "MPO"))  # MPO: a phone camera's JPEG
+        fmt = "jpeg"
+    elif mime == "image/png" and "png" in formats:
+        _check_image(content, name, ("PNG",))
+        fmt = "png"
+    elif {"adoc", "edoc"} & set(formats) and (
+        mime in ("application/zip", "application/epub+zip") or content[:4] == b"PK\x03\x04"
+    ):
+        fmt = _container_format(content)
+        if fmt is None:
+            raise Refused(
+                _("The file %(name)s is not a valid ADOC or EDOC signed container.")
+                % {"name": name}
+            )
+    if fmt is None or fmt not in formats:
+        allowed = ", ".join(f.upper() for f in formats)
+        raise Refused(
+            _("The file %(name)s is not accepted: only %(allowed)s files, checked by content.")
+            % {"name": name, "allowed": allowed}
+        )
+    return fmt
 
 
 def check_upload(upload, *, field: str = "file", formats=("pdf", "jpeg", "adoc", "edoc")):
@@ -115,35 +340,10 @@ def check_upload(upload, *, field: str = "file", formats=("pdf", "jpeg", "adoc",
         _refuse(field, too_large)
     if not content:
         _refuse(field, _("The file %(name)s is empty.") % {"name": name})
-    kind = filetype.guess(content[:8192])
-    mime = kind.mime if kind else None
-    fmt = None
-    if mime == "application/pdf":
-        if not _is_pdf(content):
-            _refuse(
-                field,
-                _("The file %(name)s looks like a PDF but cannot be opened.") % {"name": name},
-            )
-        fmt = "pdf"
-    elif mime == "image/jpeg":
-        if not _is_jpeg(content):
-            _refuse(field, _("The image %(name)s is damaged.") % {"name": name})
-        fmt = "jpeg"
-    elif mime in ("application/zip", "application/epub+zip") or content[:4] == b"PK\x03\x04":
-        fmt = _container_format(content)
-        if fmt is None:
-            _refuse(
-                field,
-                _("The file %(name)s is not a valid ADOC or EDOC signed container.")
-                % {"name": name},
-            )
-    if fmt is None or fmt not in formats:
-        allowed = ", ".join(f.upper() for f in formats)
-        _refuse(
-            field,
-            _("The file %(name)s is not accepted: only %(allowed)s files, checked by content.")
-            % {"name": name, "allowed": allowed},
-        )
+    try:
+        fmt = inspect_content(content, name=name, formats=formats)
+    except Refused as refused:
+        _refuse(field, str(refused))
     return CheckedFile(
         name=name,
         content=content,

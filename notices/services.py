@@ -9,12 +9,10 @@ Other apps use:
 """
 
 import hashlib
-import io
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import filetype
 import jdatetime
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -90,33 +88,15 @@ def check_attachment(upload) -> CheckedFile:
         raise ValidationFailed(
             fields={"attachments": [_("File %(name)s is too large.") % {"name": name}]}
         )
-    kind = filetype.guess(content[:8192])
-    mime = kind.mime if kind else None
-    bad = ValidationFailed(
-        fields={"attachments": [_("File %(name)s is not a readable PDF or JPEG.") % {"name": name}]}
-    )
-    if mime not in ALLOWED_TYPES:
-        raise bad
-    if mime == "application/pdf":
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
+    from filings.attachments import Refused, inspect_content
 
-        try:
-            reader = PdfReader(io.BytesIO(content), strict=False)
-            if reader.is_encrypted or len(reader.pages) < 1:
-                raise bad
-        except (PyPdfError, ValueError, KeyError, TypeError, OSError):
-            raise bad from None
-    else:
-        from PIL import Image, UnidentifiedImageError
-
-        try:
-            with Image.open(io.BytesIO(content)) as image:
-                if image.format != "JPEG":
-                    raise bad
-                image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise bad from None
+    try:
+        fmt = inspect_content(content, name=name, formats=("pdf", "jpeg"))
+    except Refused as refused:
+        # The same content checks as filings: opens in full, no bomb, script, encryption or
+        # hidden second file.
+        raise ValidationFailed(fields={"attachments": [str(refused)]}) from None
+    mime = {"pdf": "application/pdf", "jpeg": "image/jpeg"}[fmt]
     return CheckedFile(
         name=name[-255:],
         content=content,

@@ -35,7 +35,22 @@ DEMO_STAFF = [
     ("0010000062", StaffRole.CLERK, Degree.Level.ASSOCIATE, Degree.Field.OTHER),
     ("0010000070", StaffRole.CLERK, Degree.Level.BACHELOR, Degree.Field.OTHER),
 ]
-PDF = b"%PDF-1.4\n% demo attestation\n%%EOF\n"
+
+
+def _demo_pdf() -> bytes:
+    """A real one-page PDF: attestation documents are checked by content when edited."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _demo_pdf()
 
 
 def _qualify(user, role, level, field) -> StaffProfile:

@@ -20,6 +20,18 @@ def validate_document(file) -> None:
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_TYPES:
         raise ValidationError(_("Only PDF, JPEG and PNG documents are accepted."), code="bad_type")
+    # The whole content must open, with no bomb, script, encryption or hidden second file.
+    from filings.attachments import Refused, inspect_content
+
+    file.seek(0)
+    content = file.read(MAX_BYTES + 1)
+    file.seek(position)
+    try:
+        inspect_content(
+            content, name=getattr(file, "name", "") or "file", formats=("pdf", "jpeg", "png")
+        )
+    except Refused as refused:
+        raise ValidationError(str(refused), code="bad_content") from None
 
 
 def document_path(instance, filename: str) -> str:

@@ -22,7 +22,21 @@ from offices.models import (
 )
 from tests.factories.accounts import UserFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+def _one_page_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# A real one-page PDF: uploads are opened and checked in full (FIL-5, LIC-2).
+PDF_BYTES = _one_page_pdf()
 
 
 def ensure_reference_data() -> None:
