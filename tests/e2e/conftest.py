@@ -92,23 +92,28 @@ def csp_violations(page) -> list[str]:
 @pytest.fixture
 def other_page(request, browser, live_server):
     """Another person's browser: each call opens a fresh context (no cookies) on the live
-    server; a screenshot of each one's last page is saved when the test ends."""
-    opened = []
+    server; a screenshot of each one's last page is saved when the test ends, and a Content
+    Security Policy violation on any of their consoles fails the test, as with `page`."""
+    opened, violations = [], []
 
     def open_page(label: str):
         context = browser.new_context(base_url=live_server.url, locale="fa-IR")
         context.set_default_timeout(TIMEOUT_MS)
-        opened.append((label, context, context.new_page()))
-        return opened[-1][2]
+        page = context.new_page()
+        opened.append((label, context, page, csp_violations(page)))
+        return page
 
     yield open_page
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^\w.-]+", "_", request.node.name)
-    for label, context, page in opened:
+    for label, context, page, found in opened:
+        violations.extend(found)
         try:
             page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
         finally:
             context.close()
+    if violations:
+        pytest.fail("Content Security Policy violations:\n" + "\n".join(violations))
 
 
 def submit(page, button) -> None:

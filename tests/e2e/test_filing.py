@@ -124,8 +124,8 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     submit(page, form.locator("button"))
     assert page.locator("main .notice[role=status]").count() == 0
     document = Document.objects.get(filing=filing)
-    link = f'main a[href="/filings/{filing.pk}/documents/{document.pk}/"]'
-    assert page.locator(link).is_visible()
+    document_url = f"/filings/{filing.pk}/documents/{document.pk}/"
+    assert page.locator(f'main a[href="{document_url}"]').is_visible()
     submit(page, step_form(page, "documents").locator("button.button--primary"))
 
     # 7. Presenter: "lawyer" and the national ID; name and bar licence are filled in.
@@ -220,3 +220,6 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     assert submission.signed_in_with.startswith("session:password+sms")
     assert submission.payment_id == payment.pk and submission.office_id == office.pk
     assert submission.content_hash in receipt.inner_text()
+    # The file the page links to is exactly the PDF that was uploaded (FIL-12).
+    download = page.request.get(document_url)
+    assert download.status == 200 and download.body() == pdf.read_bytes()

@@ -2,10 +2,12 @@
 member in their own browser (DIS-2, DIS-3, DIS-4, DIS-5, DIS-6, DIS-13)."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.utils import timezone, translation
+from pypdf import PdfReader
 
 from discipline import selectors
 from discipline.models import Attendance, Case, Ruling, Session, Vote
@@ -135,6 +137,7 @@ def test_board_members_vote_and_the_chair_records_the_ruling(page, other_page, s
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
+    assert len(PdfReader(io.BytesIO(response.body())).pages) >= 1
 
     # The database: the majority's ruling, every vote and attendance, the service notice.
     ruling.refresh_from_db()
