@@ -3,8 +3,9 @@
 Pages are searched with Wagtail's search backend (``wagtail.search.backends.database``) and
 restricted to what the public may read: live, not private, of the current locale. Offices are
 found with the office directory's own filter (``offices.filters.OfficeFilter``, the ``q``
-term: Persian or English name or code, normalised the same way as the directory), so the
-site search and the directory never disagree.
+term: Persian or English name or code, normalised the same way as the directory) and listed
+by the directory's own code (``cms_pages.directory.listed``), so the site search and the
+directory never disagree.
 
 A query is trimmed, stripped of control characters and limited to ``MAX_QUERY_LENGTH``
 characters; a longer one is refused with a readable message rather than truncated silently.
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from cms_pages import directory as directory_listing
 from cms_pages.models import OfficeDirectoryPage
 from offices import selectors as office_selectors
 from offices.filters import OfficeFilter
@@ -72,12 +74,11 @@ def search_offices(query: str, directory: OfficeDirectoryPage | None, request):
     if not filterset.is_valid():
         return 0, []
     qs = filterset.qs.order_by("code")
-    count = qs.count()
-    offices = list(qs[:OFFICES_SHOWN])
-    for office in offices:
-        office.status = office_selectors.operational_status(office)
-        office.page_url = directory.office_url(office.code, request) if directory else ""
-    return count, offices
+    offices = directory_listing.listed(
+        qs[:OFFICES_SHOWN],
+        office_url=lambda code: directory.office_url(code, request) if directory else "",
+    )
+    return qs.count(), offices
 
 
 @require_safe

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.sweeping import run_all
 from discipline import services as discipline_services
@@ -230,3 +232,27 @@ def test_reprimand_page_type_is_on_the_pages_api_in_both_languages(api, seeded):
     assert {item["meta"]["locale"] for item in items} == {"fa", "en"}
     assert all(item["reprimands_api"] == "/api/v1/discipline/reprimands/" for item in items)
     assert all("۳۵" in item["intro"] or "35" in item["intro"] for item in items)
+
+
+@pytest.mark.rule("CMS-4")
+@pytest.mark.rule("CMS-5")
+def test_list_and_api_field_cost_the_same_queries_for_more_reprimands(client, api, seeded):
+    """CMS-4, CMS-5: the list page and the pages API field read the entries, their offices,
+    provinces and violations in a constant number of queries."""
+    published()
+    api_url = f"/api/cms/v2/pages/{seeded.reprimands.pk}/"
+    client.get(seeded.reprimands.url)  # warm the per-process caches
+    api.get(api_url)
+    with CaptureQueriesContext(connection) as page_one:
+        client.get(seeded.reprimands.url)
+    with CaptureQueriesContext(connection) as api_one:
+        api.get(api_url)
+    published(day0=DAY0 - dt.timedelta(days=3), province_code="isfahan")
+    with CaptureQueriesContext(connection) as page_two:
+        body = client.get(seeded.reprimands.url).content.decode()
+    with CaptureQueriesContext(connection) as api_two:
+        items = api.get(api_url).json()["reprimands"]
+
+    assert len(entries(body)) == len(items) == 2
+    assert len(page_two) == len(page_one), [q["sql"] for q in page_two.captured_queries]
+    assert len(api_two) == len(api_one), [q["sql"] for q in api_two.captured_queries]

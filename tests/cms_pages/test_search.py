@@ -4,6 +4,8 @@ CMS-3, CMS-5)."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms_pages.models import GuidePage
 from cms_pages.search import MAX_QUERY_LENGTH
@@ -151,3 +153,21 @@ def test_every_page_has_the_search_box_in_its_header(client, seeded):
 
 def test_search_is_read_only(client, seeded):
     assert client.post("/search/", {"q": "x"}).status_code == 405
+
+
+@pytest.mark.rule("CMS-3")
+@pytest.mark.rule("CMS-5")
+def test_search_runs_the_same_number_of_queries_for_more_offices(client, seeded):
+    """CMS-3, CMS-5: offices are listed with the directory's own listing (services, posts and
+    status in a constant number of queries): four matching offices cost what one does."""
+    OfficeFactory(name_fa="دفتر نمونه اول", name_en="Sample first")
+    client.get("/search/", {"q": "نمونه"})  # warm the per-process caches
+    with CaptureQueriesContext(connection) as one:
+        client.get("/search/", {"q": "نمونه"})
+    for n in range(3):
+        OfficeFactory(name_fa=f"دفتر نمونه {n}", name_en=f"Sample {n}")
+    with CaptureQueriesContext(connection) as four:
+        body = client.get("/search/", {"q": "نمونه"}).content.decode()
+
+    assert body.count("data-office=") == 4
+    assert len(four) == len(one), [q["sql"] for q in four.captured_queries]
