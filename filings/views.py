@@ -126,6 +126,8 @@ class FilingPage(LoginRequiredMixin, View):
         )
 
     def post(self, request, pk):
+        # A filing the user may not see answers 404 whatever the action, even an unknown one.
+        _filing_or_404(request, pk)
         action = request.POST.get("action", "")
         user, post = request.user, request.POST
         handlers = {

@@ -71,3 +71,15 @@ def test_page_downloads_are_permission_checked(filer, court, stranger):
     url = f"/filings/{filing.pk}/documents/{document.pk}/"
     assert browser(filer).get(url).status_code == 200
     assert browser(stranger).get(url).status_code == 404
+
+
+@pytest.mark.rule("FIL-11")
+def test_a_post_to_someone_elses_filing_page_answers_404(filer, court, stranger):
+    """FIL-11 and the object-level rule of DOMAIN.md §1: a filing the user may not see looks
+    missing to every POST of its page, an unknown action included (it used to redirect)."""
+    filing = ff.draft(filer, court=court)
+    url = f"/filings/{filing.pk}/"
+    for action in ("", "no-such-action", "cancel"):
+        assert browser(stranger).post(url, {"action": action}).status_code == 404, action
+    assert browser(filer).post(url, {"action": "no-such-action"}).status_code == 302
+    assert Filing.objects.get(pk=filing.pk).status == "draft"
