@@ -60,12 +60,22 @@ class AttachmentSerializer(serializers.Serializer):
 
 
 class RecipientSchema(serializers.Serializer):
+    """The recipient as issuers see it: `id` is the national ID or legal entity ID."""
+
     kind = serializers.ChoiceField(choices=["natural", "legal"])
     name = serializers.CharField(allow_null=True)
     id = serializers.CharField()
 
 
-@extend_schema_field(RecipientSchema)
+class InboxRecipientSchema(serializers.Serializer):
+    """The recipient as the inbox shows it: `id` is the user's or legal person's id."""
+
+    kind = serializers.ChoiceField(choices=["natural", "legal"])
+    name = serializers.CharField(allow_null=True)
+    id = serializers.IntegerField()
+
+
+@extend_schema_field(InboxRecipientSchema)
 class RecipientField(serializers.Field):
     def to_representation(self, notice):
         if notice.recipient_legal_id:
@@ -82,7 +92,8 @@ class NoticeSummarySerializer(serializers.ModelSerializer):
     and recipient; case number, subject and branch appear once it has been opened."""
 
     seen = serializers.BooleanField(source="is_seen", read_only=True)
-    branch = BranchSerializer(read_only=True)
+    # The content fields are null until the notice has been opened (see to_representation).
+    branch = BranchSerializer(read_only=True, allow_null=True)
     recipient = RecipientField(source="*", read_only=True)
 
     CONTENT_FIELDS = ("case_number", "case_sub_row", "subject", "branch")
@@ -103,6 +114,11 @@ class NoticeSummarySerializer(serializers.ModelSerializer):
             "view_count",
         ]
         read_only_fields = fields
+        extra_kwargs = {
+            "case_number": {"allow_null": True},
+            "case_sub_row": {"allow_null": True},
+            "subject": {"allow_null": True},
+        }
 
     def _reveals(self, notice) -> bool:
         return notice.is_seen or self.context.get("as_issuer", False)
@@ -144,8 +160,8 @@ class ServiceInfoSerializer(serializers.ModelSerializer):
 
 
 class NoticeDetailSerializer(NoticeSummarySerializer):
-    body = serializers.CharField(read_only=True)
-    attachments = AttachmentSerializer(many=True, read_only=True)
+    body = serializers.CharField(read_only=True, allow_null=True)
+    attachments = AttachmentSerializer(many=True, read_only=True, allow_null=True)
     service = ServiceInfoSerializer(source="*", read_only=True)
 
     CONTENT_FIELDS = (*NoticeSummarySerializer.CONTENT_FIELDS, "body", "attachments")
@@ -158,7 +174,7 @@ class NoticeDetailSerializer(NoticeSummarySerializer):
 class IssuedNoticeSerializer(NoticeSummarySerializer):
     recipient = serializers.SerializerMethodField()
     status = serializers.CharField(read_only=True)
-    served_at = serializers.DateTimeField(read_only=True)
+    served_at = serializers.DateTimeField(read_only=True, allow_null=True)
     service_kind = serializers.CharField(read_only=True)
 
     class Meta(NoticeSummarySerializer.Meta):
