@@ -1,5 +1,9 @@
 """OpenAPI generation: every operation documents the error responses it can give."""
 
+import copy
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular import openapi
 from rest_framework import serializers
@@ -32,7 +36,38 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+LOCAL_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+
+
+def _may_be_blank(field) -> bool:
+    """A read-only choice field of a model CharField with blank=True: DRF drops `allow_blank`
+    from read-only fields, so the documented enum would leave out the "" the field holds
+    until it is set."""
+    if not (isinstance(field, serializers.ChoiceField) and field.read_only):
+        return False
+    if field.allow_blank or "." in (field.source or ""):
+        return False
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if model is None:
+        return False
+    try:
+        model_field = model._meta.get_field(field.source)
+    except FieldDoesNotExist:
+        return False
+    return isinstance(model_field, models.CharField) and model_field.blank
+
+
 class AutoSchema(openapi.AutoSchema):
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        if isinstance(field, serializers.TimeField):
+            # A wall-clock time of day ("08:00:00"), not RFC 3339's full-time with an offset,
+            # which is what JSON Schema's `"format": "time"` means.
+            return {"type": "string", "pattern": LOCAL_TIME_PATTERN, "example": "08:00:00"}
+        if _may_be_blank(field):
+            field = copy.copy(field)
+            field.allow_blank = True
+        return super()._map_serializer_field(field, direction, bypass_extensions)
+
     def _error_codes(self):
         codes = {"400", "404", "405", "429", "503"}
         if not any(isinstance(p, AllowAny) for p in self.view.get_permissions()):
