@@ -1,12 +1,11 @@
 """/api/v1/discipline/…"""
 
-from rest_framework.routers import SimpleRouter
-
+from core.api.routers import Router
 from discipline import api
 
 app_name = "discipline"
 
-router = SimpleRouter()
+router = Router()
 router.register("violations", api.ViolationViewSet, basename="violation")
 router.register("boards", api.BoardViewSet, basename="board")
 router.register("cases", api.CaseViewSet, basename="case")

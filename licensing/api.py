@@ -120,7 +120,7 @@ class ApplicationDocumentSerializer(serializers.ModelSerializer):
 
 class ApplicationSerializer(serializers.ModelSerializer):
     applicant = PersonSerializer(read_only=True)
-    city = serializers.CharField(source="city.name", default=None, read_only=True)
+    city = serializers.CharField(source="city.name", read_only=True, allow_null=True)
     unmet_requirements = UnmetSerializer(many=True, read_only=True)
     qualified = serializers.BooleanField(read_only=True)
     documents = ApplicationDocumentSerializer(many=True, read_only=True)
@@ -328,9 +328,9 @@ class StepSerializer(serializers.ModelSerializer):
 
 class LicenceRequestSerializer(serializers.ModelSerializer):
     office = serializers.CharField(source="office.code", read_only=True)
-    licence = serializers.CharField(source="licence.number", default=None, read_only=True)
+    licence = serializers.CharField(source="licence.number", read_only=True, allow_null=True)
     resulting_licence = serializers.CharField(
-        source="resulting_licence.number", default=None, read_only=True
+        source="resulting_licence.number", read_only=True, allow_null=True
     )
     requested_by = PersonSerializer(read_only=True)
     steps = StepSerializer(many=True, read_only=True)

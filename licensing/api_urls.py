@@ -1,12 +1,11 @@
 """/api/v1/licensing/…"""
 
-from rest_framework.routers import SimpleRouter
-
+from core.api.routers import Router
 from licensing import api
 
 app_name = "licensing"
 
-router = SimpleRouter()
+router = Router()
 router.register("calls", api.CallViewSet, basename="call")
 router.register("applications", api.ApplicationViewSet, basename="application")
 router.register("requests", api.LicenceRequestViewSet, basename="request")

@@ -1,11 +1,11 @@
 """/api/v1/offices/…"""
 
 from django.urls import path
-from rest_framework.routers import SimpleRouter
 
+from core.api.routers import Router
 from offices import api
 
-router = SimpleRouter()
+router = Router()
 router.register("appointments", api.AppointmentViewSet, basename="appointment")
 router.register("", api.OfficeViewSet, basename="office")
 
