@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from cms_pages.api import api_router
 from core.api.docs import swagger_ui_view
+from core.api.errors import json_not_found
 
 handler404 = "core.views.not_found"
 handler500 = "core.views.server_error"
@@ -25,6 +27,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", swagger_ui_view(), name="api-docs"),
     path("api/cms/v2/", api_router.urls),
+    # Any other path under /api/ is a JSON 404 whatever the method: an unsafe request would
+    # otherwise reach the pages' catch-all and get the CSRF check's HTML 403.
+    re_path(r"^api/", csrf_exempt(json_not_found)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
