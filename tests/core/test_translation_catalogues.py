@@ -41,7 +41,9 @@ def test_no_message_is_translated_two_ways_across_the_apps():
 def test_words_with_two_meanings_show_the_right_one():
     """CMS-5: a person's title is their post (سمت), a document's is its heading (عنوان);
     the filing's "Sent" column is the date, a message's status is sent; a guide shows how
-    many steps it has, a request lists its steps; a notice's subject is the notice's."""
+    many steps it has, a request lists its steps; a notice's subject is the notice's; a
+    ruling's outcome is a sanction (محکومیت), a published reprimand names the disciplinary
+    sanction (تنبیه انتظامی)."""
     with translation.override("fa"):
         assert translation.pgettext("job title", "title") == "سمت"
         assert translation.gettext("title") == "عنوان"
@@ -51,3 +53,6 @@ def test_words_with_two_meanings_show_the_right_one():
         assert translation.pgettext("number of steps of a guide", "Steps") == "تعداد مراحل"
         assert translation.gettext("Subject") == "موضوع"
         assert translation.pgettext("subject of a notice", "Subject") == "موضوع ابلاغیه"
+        assert translation.gettext("Sanction") == "محکومیت"
+        context = "disciplinary sanction of a reprimand"
+        assert translation.pgettext(context, "Sanction") == "تنبیه انتظامی"
