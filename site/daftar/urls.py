@@ -29,7 +29,7 @@ urlpatterns = [
     path("api/cms/v2/", api_router.urls),
     # Any other path under /api/ is a JSON 404 whatever the method: an unsafe request would
     # otherwise reach the pages' catch-all and get the CSRF check's HTML 403.
-    re_path(r"^api/", csrf_exempt(json_not_found)),
+    re_path(r"^api/", csrf_exempt(json_not_found), name="api-not-found"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

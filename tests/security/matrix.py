@@ -565,6 +565,13 @@ MATRIX = [
     # Public and costly to build: anonymous and two roles are enough.
     Entry("schema", {"GET": public()}, roles=(ANON, PARTY, GD)),
     Entry("api-docs", {"GET": public()}, roles=(ANON, PARTY, GD)),
+    # Any other path under /api/: the API's JSON 404, whatever the method and the caller.
+    Entry(
+        "api-not-found",
+        {"GET": Expect(dict.fromkeys(ROLES, HIDDEN)), "POST": Expect(dict.fromkeys(ROLES, HIDDEN))},
+        url=lambda world, scope: "/api/v1/no-such-endpoint/",
+        roles=(ANON, PARTY, GD),
+    ),
     Entry("wagtailapi:pages:listing", {"GET": public()}),
     Entry("wagtailapi:pages:detail", {"GET": public()}, kwargs={"pk": "@page"}),
     Entry("wagtailapi:pages:find", {"GET": public()}, query=lambda w: "html_path=/"),
