@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev postgres lint format lock bench bench-load sweep worker check-deploy audit clean
+.PHONY: run test install install-dev postgres lint format lock bench bench-load fuzz sweep worker check-deploy audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ bench: install-dev postgres
 ## locust load on the full data set (tests/bench/load); fails if any request fails
 bench-load: install-dev postgres
 	BIN=$(BIN) scripts/bench-load.sh
+
+## fuzz: the API fuzzed with schemathesis, long form: every operation as each role and
+## anonymously, up to FUZZ_EXAMPLES examples each on a fresh seed (printed; FUZZ_SEED=<n>
+## replays a run), within FUZZ_MAX_SECONDS of fuzzing. `make test` runs the short form.
+FUZZ_EXAMPLES ?= 300
+FUZZ_MAX_SECONDS ?= 720
+fuzz: install-dev postgres
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) \
+	FUZZ_SEED=$${FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')} \
+	scripts/with-postgres.sh $(BIN)/pytest -q tests/fuzz -p no:logging $(PYTEST_ARGS)
 
 postgres:
 	@scripts/ensure-postgres.sh
