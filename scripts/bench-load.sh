@@ -12,6 +12,8 @@
 #   BENCH_RUN_TIME=90s                length of the measured run (after a 15 s warm-up)
 #   BENCH_OUT=<dir>                   where the report, CSVs and server logs go (default: a
 #                                     new directory under /tmp)
+#   BENCH_STATIC_ROOT=<dir>           collected static files kept between runs (collected
+#                                     once; remove the directory after changing static files)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -35,7 +37,8 @@ export DJANGO_SETTINGS_MODULE=daftar.settings.production
 export DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(64))')}
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DAFTAR_NUM_PROXIES=1
-export DAFTAR_VAR_DIR=$OUT/var DJANGO_STATIC_ROOT=$OUT/static DJANGO_MEDIA_ROOT=$OUT/media
+export DAFTAR_VAR_DIR=$OUT/var DJANGO_STATIC_ROOT=${BENCH_STATIC_ROOT:-$OUT/static}
+export DJANGO_MEDIA_ROOT=$OUT/media
 export DAFTAR_SMS_BACKEND=core.messaging.backends.FileSMSBackend
 export DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 export DAFTAR_THROTTLE_ANON=${DAFTAR_THROTTLE_ANON:-100000/min}
@@ -46,7 +49,11 @@ echo "== migrate, data set, static files"
 $BIN/python manage.py migrate --noinput -v0
 $BIN/python manage.py createcachetable
 $BIN/python tests/bench/load/build_dataset.py --out "$OUT/load.json"
-$BIN/python manage.py collectstatic --noinput -v0
+if [ -n "${BENCH_STATIC_ROOT:-}" ] && [ -f "$BENCH_STATIC_ROOT/staticfiles.json" ]; then
+  echo "static files: kept from $BENCH_STATIC_ROOT"
+else
+  $BIN/python manage.py collectstatic --noinput -v0
+fi
 
 PIDS=()
 cleanup() {
@@ -55,14 +62,20 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "port $PORT is already in use: set BENCH_PORT" >&2
+  exit 2
+fi
 $BIN/python manage.py db_worker --interval 1 >"$OUT/worker.log" 2>&1 &
 PIDS+=($!)
+WORKER_PID=$!
 WORKER_CLASS=sync
 [ "$THREADS" -gt 1 ] && WORKER_CLASS=gthread
 PYTHONPATH=.:site $BIN/gunicorn daftar.wsgi --chdir site --bind "127.0.0.1:$PORT" \
   --workers "$WORKERS" --threads "$THREADS" --worker-class "$WORKER_CLASS" \
   --backlog 2048 --timeout 60 >"$OUT/gunicorn.log" 2>&1 &
 PIDS+=($!)
+GUNICORN_PID=$!
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/" && break
   sleep 1
@@ -74,14 +87,26 @@ locust() {
 }
 echo "== warm-up (15 s, not counted)"
 BENCH_REPORT="$OUT/warmup.txt" locust -u "$USERS" -r "$SPAWN" -t 15s >"$OUT/warmup.log" 2>&1 || true
+# Requests the warm-up left queued are still served after it stops: wait until the queue has
+# drained (the stylesheet answers at once), so that they count neither in the figures nor in
+# the CPU per request.
+for _ in $(seq 1 180); do
+  took=$(curl -s -o /dev/null -w "%{time_total}" -H "X-Forwarded-Proto: https" \
+    "http://127.0.0.1:$PORT/static/css/daftar.css" || echo 9)
+  awk "BEGIN {exit !($took < 0.2)}" && break
+  sleep 1
+done
 
 echo "== load: $USERS users (+$SPAWN/s), $RUN_TIME, gunicorn $WORKERS x $WORKER_CLASS ($THREADS threads)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "before: $(uptime)"
 status=0
+METER=(tests/bench/load/cpu_meter.py --pids "$GUNICORN_PID,$WORKER_PID")
+$BIN/python "${METER[@]}" snapshot >"$OUT/cpu-before.json"
 BENCH_REPORT="$OUT/report.txt" locust -u "$USERS" -r "$SPAWN" -t "$RUN_TIME" \
   --csv "$OUT/locust" >"$OUT/locust.log" 2>&1 || status=$?
 echo "after:  $(uptime)"
-cat "$OUT/report.txt"
+cat "$OUT/report.txt" 2>/dev/null || tail -20 "$OUT/locust.log"
+$BIN/python "${METER[@]}" report --since "$OUT/cpu-before.json" --stats "$OUT/locust_stats.csv" || true
 echo "(report, CSVs and logs in $OUT)"
 exit $status
