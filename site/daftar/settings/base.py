@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "UserStatusEnum": "accounts.models.User.Status",
         "NoticeStatusEnum": "notices.models.Notice.Status",
+        "RecipientKindEnum": ["natural", "legal"],
         "AppointmentStatusEnum": "offices.models.Appointment.Status",
         "ApplicationStatusEnum": "licensing.models.Application.Status",
         "LicenceStatusEnum": "licensing.models.Licence.Status",
