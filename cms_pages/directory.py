@@ -8,6 +8,8 @@ API. Nothing is copied into the CMS.
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from offices import selectors
@@ -44,9 +46,42 @@ def search(request, *, per_page: int, office_url) -> dict:
         "errors": errors,
         "results": results,
         "provinces": provinces,
+        **_place_options(provinces, query),
         "services": Service.objects.filter(is_active=True),
         "page_query": carried,
     }
+
+
+def _place_options(provinces, query) -> dict:
+    """The <option>s of the province and city selects (31 provinces, 251 cities on every
+    directory page), built here: a template loop over the cities cost more than the rest of
+    the page."""
+    provinces = list(provinces)
+    selected = mark_safe(" selected")  # noqa: S308 - a constant
+    province_options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((p.code, selected if query["province"] == p.code else "", p.name) for p in provinces),
+    )
+    city_options = mark_safe(  # noqa: S308 - every part is built by format_html
+        "".join(
+            format_html(
+                '<optgroup label="{}" data-province="{}">{}</optgroup>',
+                p.name,
+                p.code,
+                format_html_join(
+                    "",
+                    '<option value="{}"{}>{}</option>',
+                    (
+                        (c.pk, selected if query["city"] == str(c.pk) else "", c.name)
+                        for c in p.cities.all()
+                    ),
+                ),
+            )
+            for p in provinces
+        )
+    )
+    return {"province_options": province_options, "city_options": city_options}
 
 
 def listed(offices, *, office_url) -> list:

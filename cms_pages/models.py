@@ -87,12 +87,30 @@ class HomePage(Page):
     def regulation(self):
         return RegulationPage.objects.live().public().child_of(self).first()
 
+    def sections(self) -> dict:
+        """The guide index, the office directory and the regulation (the first live, public
+        child of each type, as `guide_index()` and the others find them) in one query."""
+        from django.contrib.contenttypes.models import ContentType
+
+        names = {
+            ContentType.objects.get_for_model(model).pk: name
+            for name, model in (
+                ("guide_index", GuideIndexPage),
+                ("office_directory", OfficeDirectoryPage),
+                ("regulation", RegulationPage),
+            )
+        }
+        found = dict.fromkeys(names.values())
+        children = Page.objects.live().public().child_of(self).filter(content_type_id__in=names)
+        for child in children.order_by("path"):
+            if found[names[child.content_type_id]] is None:
+                found[names[child.content_type_id]] = child.specific_deferred
+        return found
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_guides"] = self.latest_guides()
-        context["guide_index"] = self.guide_index()
-        context["office_directory"] = self.office_directory()
-        context["regulation"] = self.regulation()
+        context.update(self.sections())
         return context
 
 

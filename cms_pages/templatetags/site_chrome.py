@@ -3,6 +3,7 @@ and the language switcher that keeps the reader on the same page (CMS-5)."""
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
@@ -41,15 +42,24 @@ def site_links(context):
     if home is None:
         return links
     links["home"] = home.get_url(request) or "/"
-    for key, model in (
-        ("guides", GuideIndexPage),
-        ("offices", OfficeDirectoryPage),
-        ("regulation", RegulationPage),
-        ("reprimands", ReprimandIndexPage),
-    ):
-        found = model.objects.live().public().child_of(home).first()
-        if found is not None:
-            links[key] = found.get_url(request)
+    # One query for the four sections (the first live, public child of each type, in tree
+    # order), not one per section: every page of the site renders these links.
+    keys = {
+        ContentType.objects.get_for_model(model).pk: key
+        for key, model in (
+            ("guides", GuideIndexPage),
+            ("offices", OfficeDirectoryPage),
+            ("regulation", RegulationPage),
+            ("reprimands", ReprimandIndexPage),
+        )
+    }
+    children = (
+        Page.objects.live().public().child_of(home).filter(content_type_id__in=keys)
+    ).order_by("path")
+    for child in children:
+        key = keys[child.content_type_id]
+        if links[key] is None:
+            links[key] = child.get_url(request)
     if request is not None:
         request._site_links = links
     return links
