@@ -90,6 +90,9 @@ class RequestActionPage(LoginRequiredMixin, View):
     def post(self, request, pk, name):
         if name not in ACTIONS:
             raise Http404
+        # A request the user may not see answers 404 before its input is looked at.
+        if selectors.get_request(request.user, pk) is None:
+            raise Http404
         reasons = request.POST.get("reasons", "")
         kwargs = {"reasons": reasons} if ACTIONS[name][1] else {"reason": reasons}
         if ACTIONS[name][1]:

@@ -97,3 +97,18 @@ def test_pressing_a_button_takes_the_step_and_a_forged_post_is_refused():
     assert request.status == S.AWAITING_DECISION and request.steps.count() == 2
     timeline = again.content.decode()
     assert "give_opinion" in timeline and "GD agrees." in timeline
+
+
+@pytest.mark.rule("LIC-3")
+def test_a_step_posted_on_a_request_the_user_may_not_see_answers_404():
+    """LIC-3 and the object-level rule of DOMAIN.md §1: a POST on a request outside the
+    user's scope answers 404 — with an empty or a complete form alike — instead of redirecting
+    to the request's page with the form's errors."""
+    request = licence_request()
+    steps = request.steps.count()
+    url = f"/en/staff/licensing/requests/{request.pk}/propose/"
+    stranger = browser(UserFactory())
+    assert stranger.post(url, {}).status_code == 404
+    assert stranger.post(url, {"decision": "approve", "reasons": "x"}).status_code == 404
+    request.refresh_from_db()
+    assert request.status == S.SUBMITTED and request.steps.count() == steps
