@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
@@ -164,7 +165,9 @@ class HighlightsBlock(blocks.StreamBlock):
 class RegulationNoteBlock(blocks.StructBlock):
     """A note (تبصره) of an article; numbered when the article has more than one."""
 
-    number = blocks.IntegerBlock(required=False, min_value=1, label=_("Number"))
+    number = blocks.IntegerBlock(
+        required=False, min_value=1, label=pgettext_lazy("regulation note", "Number")
+    )
     text = blocks.TextBlock(label=_("Text"))
 
     class Meta:
