@@ -7,7 +7,8 @@
 # then run the locust load (tests/bench/load/locustfile.py) headless for a fixed time with a
 # fixed number of users. Prints the per-endpoint table; exits non-zero if any request failed.
 #
-#   BENCH_WORKERS=3 BENCH_THREADS=1   gunicorn workers; threads > 1 selects the gthread worker
+#   BENCH_WORKERS=2 BENCH_THREADS=4   gunicorn workers; threads > 1 selects the gthread worker
+#                                     (2 x 4 gthread measured best on 2 cores: docs/performance.md)
 #   BENCH_USERS=200 BENCH_SPAWN=50    simulated users and how many start per second
 #   BENCH_RUN_TIME=90s                length of the measured run (after a 15 s warm-up)
 #   BENCH_OUT=<dir>                   where the report, CSVs and server logs go (default: a
@@ -20,8 +21,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
   exec scripts/with-postgres.sh "$0" "$@"
 fi
 BIN=${BIN:-.venv/bin}
-WORKERS=${BENCH_WORKERS:-3}
-THREADS=${BENCH_THREADS:-1}
+WORKERS=${BENCH_WORKERS:-2}
+THREADS=${BENCH_THREADS:-4}
 USERS=${BENCH_USERS:-200}
 SPAWN=${BENCH_SPAWN:-50}
 RUN_TIME=${BENCH_RUN_TIME:-90s}
