@@ -68,6 +68,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": os.environ.get("DAFTAR_CACHE_LOCATION", "daftar_cache"),
+        # Django culls a third of the table past MAX_ENTRIES (300 by default), which would
+        # erase the rate-limit histories of active clients; size it for every client of a
+        # busy day instead (expired entries go on the next write past the limit).
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DAFTAR_CACHE_MAX_ENTRIES", "200000"))},
     }
 }
 EMAIL_BACKEND = os.environ.get(
