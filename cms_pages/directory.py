@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from offices import selectors
@@ -57,29 +56,24 @@ def _place_options(provinces, query) -> dict:
     directory page), built here: a template loop over the cities cost more than the rest of
     the page."""
     provinces = list(provinces)
-    selected = mark_safe(" selected")  # noqa: S308 - a constant
     province_options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((p.code, selected if query["province"] == p.code else "", p.name) for p in provinces),
+        "", "{}", ((_option(p.code, p.name, query["province"] == p.code),) for p in provinces)
     )
-    city_options = mark_safe(  # noqa: S308 - every part is built by format_html
-        "".join(
-            format_html(
-                '<optgroup label="{}" data-province="{}">{}</optgroup>',
+    city_options = format_html_join(
+        "",
+        '<optgroup label="{}" data-province="{}">{}</optgroup>',
+        (
+            (
                 p.name,
                 p.code,
                 format_html_join(
                     "",
-                    '<option value="{}"{}>{}</option>',
-                    (
-                        (c.pk, selected if query["city"] == str(c.pk) else "", c.name)
-                        for c in p.cities.all()
-                    ),
+                    "{}",
+                    ((_option(c.pk, c.name, query["city"] == str(c.pk)),) for c in p.cities.all()),
                 ),
             )
             for p in provinces
-        )
+        ),
     )
     return {"province_options": province_options, "city_options": city_options}
 
@@ -119,3 +113,9 @@ def office(code: str) -> dict | None:
         "manager_name": office.manager.get_full_name() if office.manager_id else "",
         "closed_label": _("Closed"),
     }
+
+
+def _option(value, label, chosen: bool):
+    if chosen:
+        return format_html('<option value="{}" selected>{}</option>', value, label)
+    return format_html('<option value="{}">{}</option>', value, label)
