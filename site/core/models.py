@@ -129,3 +129,23 @@ class AttemptCounter(models.Model):
 
     def __str__(self):
         return f"{self.scope}:{self.key_hash[:8]} ({self.failures})"
+
+
+class RateWindow(models.Model):
+    """Requests counted per client and fixed time window for the API's rate limits (ID-7),
+    shared by every web process. One row per key and window, incremented by one upsert per
+    request (`core.throttling`); past windows are pruned by the `core.prune_rate_windows`
+    sweep. The key is the throttle's own (scope and user id or hashed address)."""
+
+    key = models.CharField(max_length=200)
+    window_start = models.BigIntegerField(help_text="in seconds since the epoch")
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "core_ratewindow"  # named in core.throttling's statement
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="rate_window_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.key}@{self.window_start} ({self.hits})"

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Q
 
-from core.models import AttemptCounter, OutboundMessage
+from core.models import AttemptCounter, OutboundMessage, RateWindow
 from core.sweeping import sweep
 
 
@@ -33,4 +33,12 @@ def prune_attempt_counters(now: datetime) -> int:
         Q(locked_until__isnull=True) | Q(locked_until__lt=now),
         window_started_at__lt=now - window,
     ).delete()
+    return deleted
+
+
+@sweep("core.prune_rate_windows")
+def prune_rate_windows(now: datetime) -> int:
+    """Drop the API rate limits' past windows (the longest rate in use is a day)."""
+    oldest = int(now.timestamp()) - 2 * 24 * 60 * 60
+    deleted, _ = RateWindow.objects.filter(window_start__lt=oldest).delete()
     return deleted
