@@ -24,6 +24,7 @@ from rest_framework.response import Response
 
 from accounts.models import User
 from core.api import validated_input as _valid
+from core.api.schema import stored_file_responses
 from core.transitions import available_transitions
 from discipline import selectors, services
 from discipline.filters import CaseFilter
@@ -658,7 +659,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @extend_schema(
         tags=TAG,
         summary="Download a paper of the case",
-        responses={(200, "application/octet-stream"): bytes},
+        responses=stored_file_responses(),
     )
     @action(detail=True, methods=["get"], url_path=r"documents/(?P<document_id>\d+)")
     def document(self, request, pk=None, document_id=None):
@@ -676,7 +677,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         summary="Every step of the case with actor, time and reason (DIS-13)",
         responses=HistoryEntrySerializer(many=True),
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         case = self.get_object()
         return Response(

@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from core.api import validated_input as _valid
+from core.api.schema import stored_file_responses
 from core.exceptions import NotFound, ValidationFailed
 from filings import selectors, services
 from filings.filters import FilingFilter
@@ -280,7 +281,7 @@ def receipt_download(actor, pk) -> FileResponse:
 @extend_schema(
     tags=["filings"],
     summary="Download a document (only through this permission-checked view)",
-    responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)},
+    responses=stored_file_responses(),
 )
 class DocumentFileView(APIView):
     renderer_classes = [renderers.JSONRenderer, AnyMediaRenderer]

@@ -12,9 +12,7 @@ import json
 
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiResponse,
     extend_schema,
     extend_schema_field,
     extend_schema_view,
@@ -28,6 +26,7 @@ from rest_framework.views import APIView
 
 from accounts.models import LegalPerson, User
 from core.api import validated_input as _valid
+from core.api.schema import stored_file_responses
 from core.exceptions import Conflict
 from notices import selectors, services
 from notices.dates import parse_issue_date
@@ -329,7 +328,7 @@ class AnyMediaRenderer(renderers.BaseRenderer):
 @extend_schema(
     tags=["notices"],
     summary="Download an attachment (recipient, its authorised persons, issuer; NOT-7)",
-    responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)},
+    responses=stored_file_responses(),
 )
 class AttachmentDownloadView(APIView):
     renderer_classes = [renderers.JSONRenderer, AnyMediaRenderer]

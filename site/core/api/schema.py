@@ -89,3 +89,25 @@ class AutoSchema(openapi.AutoSchema):
 def only_domain_api(endpoints, **kwargs):
     """Keep the domain API in the schema; Wagtail's pages and admin APIs have their own."""
     return [e for e in endpoints if e[0].startswith("/api/v1/")]
+
+
+# The types an uploaded file can be once its content is checked (filings.attachments): a
+# download serves the stored file's own type, so its 200 is documented for each of them.
+STORED_FILE_TYPES = (
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "application/vnd.lt.archyvai.adoc-2008",
+    "application/vnd.etsi.asic-e+zip",
+)
+
+
+def stored_file_responses(description="") -> dict:
+    """`responses=` of an endpoint that streams an uploaded file in its own content type."""
+    from drf_spectacular.types import OpenApiTypes
+    from drf_spectacular.utils import OpenApiResponse
+
+    return {
+        (200, content_type): OpenApiResponse(OpenApiTypes.BINARY, description=description)
+        for content_type in STORED_FILE_TYPES
+    }
