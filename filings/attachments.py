@@ -23,9 +23,11 @@ Hostile files are refused before anything is kept, each with its own message:
 licensing documents), with the formats each accepts.
 """
 
+import contextlib
 import hashlib
 import io
 import re
+import threading
 import warnings
 import zipfile
 import zlib
@@ -36,6 +38,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.exceptions import ValidationFailed
+
+_DECODING = threading.Lock()
 
 CONTAINER_MIMETYPES = {
     "application/vnd.etsi.asic-e+zip": "edoc",
@@ -230,7 +234,7 @@ def _check_image(content: bytes, name: str, expected: tuple[str, ...]) -> None:
                 if width < 1 or height < 1 or width * height > _limit("MAX_IMAGE_PIXELS"):
                     raise Refused(bomb)
                 image.verify()
-            with Image.open(io.BytesIO(content)) as image:
+            with Image.open(io.BytesIO(content)) as image, _strict_decoding():
                 image.load()  # every pixel decodes: a truncated file fails here
     except Refused:
         raise
@@ -240,6 +244,22 @@ def _check_image(content: bytes, name: str, expected: tuple[str, ...]) -> None:
         raise Refused(damaged) from None
     except Exception:  # noqa: BLE001 - any other decoder failure is a damaged file, not a 500
         raise Refused(damaged) from None
+
+
+@contextlib.contextmanager
+def _strict_decoding():
+    """Pillow's switch for truncated images is process-wide, and WeasyPrint turns it on when it
+    is imported (for the PDFs the site renders). An upload is decoded with it off, under a
+    lock, so a truncated file is refused whatever was imported before."""
+    from PIL import ImageFile
+
+    with _DECODING:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 # --- Signed containers -------------------------------------------------------------------------

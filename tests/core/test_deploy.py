@@ -140,9 +140,10 @@ def test_production_keeps_uploads_on_disk_without_a_bucket():
 
 @pytest.mark.rule("ID-7")
 def test_production_rate_limits_count_across_processes():
-    """ID-7: the API's per-source rate limits live in the cache; production's cache is the
-    database's table, shared by every web process and machine (a per-process memory cache
-    would let each process allow the full rate)."""
+    """ID-7: production counts the API's rate limits in the database (core.throttling), shared
+    by every web process and machine — never in a per-process memory cache, which would let
+    each process allow the full rate — and its shared cache is the database's table, sized so
+    that culling does not drop what it holds."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
@@ -150,13 +151,20 @@ def test_production_rate_limits_count_across_processes():
         "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
     }
     code = "import django; django.setup(); from django.conf import settings; import json; "
-    code += "print(json.dumps(settings.CACHES['default']))"
+    code += "print(json.dumps([settings.CACHES['default'], "
+    code += "settings.REST_FRAMEWORK['DEFAULT_THROTTLE_CLASSES']]))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    cache = json.loads(result.stdout.strip().splitlines()[-1])
+    cache, throttles = json.loads(result.stdout.strip().splitlines()[-1])
     assert cache == {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "daftar_cache",
+        "OPTIONS": {"MAX_ENTRIES": 200000},
     }
+    assert throttles == [
+        "core.throttling.AnonRateThrottle",
+        "core.throttling.UserRateThrottle",
+        "core.throttling.ScopedRateThrottle",
+    ]

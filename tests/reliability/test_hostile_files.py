@@ -101,6 +101,22 @@ def test_hostile_filing_documents_are_refused_and_nothing_is_stored(filing_uploa
 
 
 @pytest.mark.rule("FIL-5")
+def test_a_truncated_image_is_refused_after_weasyprint_is_loaded(filing_upload, monkeypatch):
+    """FIL-5: WeasyPrint switches Pillow's process-wide "load truncated images" on when the
+    site first renders a PDF; an upload is still decoded strictly, and the switch is left as
+    it was."""
+    from PIL import ImageFile
+
+    from filings.models import Document
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    build, reason = HOSTILE["truncated.jpg"]
+    assert_refused(filing_upload("scan.jpg", build()), "file", "scan.jpg", reason)
+    assert Document.objects.count() == 0
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+
+
+@pytest.mark.rule("FIL-5")
 def test_oversized_and_empty_filing_documents_are_refused(filing_upload, settings):
     """FIL-5: a file over the size limit (a valid PDF padded past it) and an empty file are
     refused before any parsing; nothing stored."""
