@@ -106,17 +106,7 @@ GUIDE_INDEX_EN = {
 }
 
 
-def _step(title, body, notes=(), warnings=()):
-    return (
-        "step",
-        {
-            "title": title,
-            "body": body,
-            "image": None,
-            "notes": list(notes),
-            "warnings": list(warnings),
-        },
-    )
+_step = guides.step
 
 
 BOOKING_FA = {

@@ -21,22 +21,10 @@ from offices.models import (
     WorkingHours,
 )
 from tests.factories.accounts import UserFactory
-
-
-def _one_page_pdf() -> bytes:
-    import io
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
+from tests.factories.notices import pdf_bytes
 
 # A real one-page PDF: uploads are opened and checked in full (FIL-5, LIC-2).
-PDF_BYTES = _one_page_pdf()
+PDF_BYTES = pdf_bytes()
 
 
 def ensure_reference_data() -> None:

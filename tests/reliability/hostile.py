@@ -5,16 +5,9 @@ import struct
 import zipfile
 import zlib
 
+from tests.factories.notices import pdf_bytes
 
-def pdf(pages: int = 1) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+pdf = pdf_bytes
 
 
 def jpeg(size=(8, 8)) -> bytes:
