@@ -135,7 +135,7 @@ class RateWindow(models.Model):
     """Requests counted per client and fixed time window for the API's rate limits (ID-7),
     shared by every web process. One row per key and window, incremented by one upsert per
     request (`core.throttling`); past windows are pruned by the `core.prune_rate_windows`
-    sweep. The key is the throttle's own (scope and user id or hashed address)."""
+    sweep. The key is the throttle's own (scope and user id or address), keyed-hashed."""
 
     key = models.CharField(max_length=200)
     window_start = models.BigIntegerField(help_text="in seconds since the epoch")

@@ -13,6 +13,8 @@ windows.
 from django.db import connection
 from rest_framework import throttling
 
+from core.lockout import Key
+
 # The model's own table (its Meta names it), so the statement is a constant.
 COUNT_HIT_SQL = (
     "INSERT INTO core_ratewindow (key, window_start, hits) VALUES (%s, %s, 1) "
@@ -42,7 +44,9 @@ class WindowCounterThrottle(throttling.SimpleRateThrottle):
         self.now = self.timer()
         window = int(self.now // self.duration) * self.duration
         self.window_ends = window + self.duration
-        return count_hit(self.key, window) <= self.num_requests
+        # Stored keyed-hashed, like the lockout counters: the table holds no addresses or ids.
+        hashed = Key("rate", self.key).hashed
+        return count_hit(hashed, window) <= self.num_requests
 
     def wait(self):
         return max(self.window_ends - self.now, 0)

@@ -93,3 +93,13 @@ def test_the_sweep_drops_past_windows_only():
     assert prune_rate_windows(now) == 1
     assert list(RateWindow.objects.values_list("key", flat=True)) == ["current"]
     assert prune_rate_windows(now) == 0
+
+
+@pytest.mark.rule("ID-7")
+def test_counted_keys_hold_no_address(api, three_per_minute):
+    """ID-7: like the lockout counters, the windows are stored under a keyed hash: the table
+    reveals no client address."""
+    recovery(api, address="10.7.7.7")
+    keys = list(RateWindow.objects.values_list("key", flat=True))
+    assert len(keys) == 3
+    assert not any("10.7.7.7" in key for key in keys)
