@@ -93,6 +93,24 @@ def office_queue(*, actor, office_id=None) -> QuerySet[Filing]:
     )
 
 
+# The columns of the office queue page, read as plain rows (no model instances).
+QUEUE_PAGE_COLUMNS = (
+    "id",
+    "tracking_code",
+    "kind",
+    "status",
+    "sent_at",
+    "filer__first_name",
+    "filer__last_name",
+    "court__name",
+)
+
+
+def office_queue_rows(queryset: QuerySet[Filing]) -> QuerySet:
+    """The office queue (already filtered) as rows of the page's columns only."""
+    return queryset.values(*QUEUE_PAGE_COLUMNS)
+
+
 def court_queue(*, actor) -> QuerySet[Filing]:
     branches = access.clerk_branch_ids(actor)
     if not branches:

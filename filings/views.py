@@ -10,10 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.dates import format_date, format_time, to_persian_digits, uses_jalali
 from core.exceptions import DomainError, Forbidden, NotFound
 from core.transitions import available_transitions
 from filings import api, selectors, services
@@ -276,15 +279,85 @@ class ReceiptFile(LoginRequiredMixin, View):
             raise Http404 from None
 
 
+class QueueDates:
+    """The dates of a queue page as `{{ value|jdate:"datetime" }}` writes them (core.dates:
+    Jalali with Persian digits in Persian, Gregorian otherwise), each calendar day formatted
+    once per page however many rows share it."""
+
+    def __init__(self):
+        self._days: dict = {}
+
+    def __call__(self, moment) -> str:
+        if moment is None:
+            return ""
+        moment = timezone.localtime(moment)
+        day = self._days.get(moment.date())
+        if day is None:
+            day = self._days[moment.date()] = format_date(moment.date())
+        return f"{day} {format_time(moment)}"
+
+
+def row_links(view_name: str):
+    """The link of each row from one reverse(): the row's pk is the URL's last segment."""
+    head = reverse(view_name, args=[0]).removesuffix("0/")
+    return lambda pk: f"{head}{pk}/"
+
+
+def filter_fields(form) -> list[dict]:
+    """The filter form's fields as plain values for the page's own markup (what
+    ``form.as_div`` shows: labels, the values given, choices and errors, from the form
+    itself) without rendering a template for every field and option."""
+    fields = []
+    for field in form:
+        value = field.value()
+        entry = {"name": field.html_name, "id": field.auto_id, "label": field.label}
+        entry["errors"] = field.errors
+        choices = getattr(field.field, "choices", None)
+        if choices is not None:
+            chosen = {str(v) for v in value or ()}
+            entry["options"] = [(str(v), label, str(v) in chosen) for v, label in choices]
+        else:
+            entry["value"] = "" if value is None else value
+        fields.append(entry)
+    return fields
+
+
 class OfficeQueuePage(LoginRequiredMixin, View):
+    """The office's incoming filings (FIL-9): the same queue, filters and order as the API,
+    25 a page. The rows are plain values of the columns shown; labels, links and dates are
+    worked out once per page rather than once per row."""
+
+    per_page = 25
+
     def get(self, request):
         queryset = selectors.office_queue(actor=request.user)
         if not selectors.access.staff_office_ids(request.user):
             raise Http404
         filterset = FilingFilter(request.GET, queryset=queryset)
-        page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+        rows = selectors.office_queue_rows(filterset.qs)
+        page = Paginator(rows, self.per_page).get_page(request.GET.get("page"))
+        kinds = {value: str(label) for value, label in Kind.choices}
+        statuses = {value: str(label) for value, label in Filing.Status.choices}
+        link, dates = row_links("filings:filing"), QueueDates()
+        code_text = to_persian_digits if uses_jalali() else str
+        page.object_list = [
+            {
+                "url": link(row["id"]),
+                "code": code_text(row["tracking_code"] or row["id"]),
+                "kind": kinds.get(row["kind"], row["kind"]),
+                "filer": f"{row['filer__first_name']} {row['filer__last_name']}".strip(),
+                "court": row["court__name"] or "—",
+                "status": statuses.get(row["status"], row["status"]),
+                "sent": dates(row["sent_at"]),
+            }
+            for row in page.object_list
+        ]
         return render(
             request,
             "filings/queue.html",
-            {"page": page, "filter": filterset, "statuses": Filing.Status.choices},
+            {
+                "page": page,
+                "filter": filterset,
+                "filter_fields": filter_fields(filterset.form),
+            },
         )

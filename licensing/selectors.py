@@ -103,6 +103,35 @@ def request_queue(actor) -> QuerySet[LicenceRequest]:
     return requests_visible_to(actor).filter(queue_filter(actor)).order_by("submitted_at", "id")
 
 
+def request_queue_rows(actor) -> QuerySet:
+    """The actor's queue (LIC-3) as rows of the staff page's columns only."""
+    return request_queue(actor).values(
+        "id", "kind", "status", "office__code", "office__name_fa", "office__name_en", "submitted_at"
+    )
+
+
+def applications_awaiting_decision(actor) -> QuerySet[Application]:
+    """Submitted applications the actor may see, the longest-waiting priority first (LIC-2)."""
+    return (
+        applications_visible_to(actor)
+        .filter(status=Application.Status.SUBMITTED)
+        .order_by("-priority_days", "submitted_at", "id")
+    )
+
+
+def application_queue_rows(actor) -> QuerySet:
+    """The applications awaiting a decision as rows of the staff page's columns only."""
+    return applications_awaiting_decision(actor).values(
+        "id",
+        "applicant__first_name",
+        "applicant__last_name",
+        "call__title",
+        "vetted_at",
+        "unmet_requirements",
+        "submitted_at",
+    )
+
+
 def get_request(actor, request_id) -> LicenceRequest | None:
     return requests_visible_to(actor).prefetch_related("steps__actor").filter(pk=request_id).first()
 

@@ -6,21 +6,28 @@ A button appears only for a transition the user may take in the request's curren
 API, so a stale page still cannot skip a step or act without the right.
 """
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from accounts.roles import Role, has_role
 from core.audit import timeline
+from core.dates import format_date, format_time
 from core.exceptions import DomainError, Forbidden, NotFound
 from core.transitions import available_transitions
 from licensing import selectors, services
-from licensing.models import Application, Decision
+from licensing.models import Decision, LicenceRequest
+from offices.models import BilingualName
 
 # Each transition of a request: its label, whether it takes a decision, and its service.
 ACTIONS = {
@@ -42,24 +49,96 @@ def _service(name):
     }[name]
 
 
+class QueueDates:
+    """The dates of a queue page as `{{ value|jdate:"datetime" }}` writes them (core.dates:
+    Jalali with Persian digits in Persian, Gregorian otherwise), each calendar day formatted
+    once per page however many rows share it."""
+
+    def __init__(self):
+        self._days: dict = {}
+
+    def __call__(self, moment) -> str:
+        if moment is None:
+            return ""
+        moment = timezone.localtime(moment)
+        day = self._days.get(moment.date())
+        if day is None:
+            day = self._days[moment.date()] = format_date(moment.date())
+        return f"{day} {format_time(moment)}"
+
+
+def row_links(view_name: str):
+    """The link of each row from one reverse(): the row's pk is the URL's last segment."""
+    head = reverse(view_name, args=[0]).removesuffix("0/")
+    return lambda pk: f"{head}{pk}/"
+
+
+def _office_name(row) -> str:
+    """The office's name as `Office.name` gives it (Persian, or English when not reading
+    Persian), from the row's two names."""
+    names = SimpleNamespace(name_fa=row["office__name_fa"], name_en=row["office__name_en"])
+    return BilingualName.name.fget(names)
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
 class QueuePage(LoginRequiredMixin, View):
+    """What waits for the signed-in user (LIC-3) and, for the GD's staff, the applications
+    awaiting a decision (LIC-2): each list 25 a page (`page`, `applications_page`). The rows
+    are plain values of the columns shown; labels, links and dates are worked out once per
+    page rather than once per row."""
+
+    per_page = 25
+
     def get(self, request):
         user = request.user
-        applications = []
+        dates = QueueDates()
+        requests = Paginator(selectors.request_queue_rows(user), self.per_page).get_page(
+            request.GET.get("page")
+        )
+        kinds = _labels(LicenceRequest.Kind.choices)
+        statuses = _labels(LicenceRequest.Status.choices)
+        link = row_links("licensing:request")
+        requests.object_list = [
+            {
+                "url": link(row["id"]),
+                "title": f"{kinds.get(row['kind'], row['kind'])} #{row['id']}",
+                "office": f"{row['office__code']} — {_office_name(row)}",
+                "status": statuses.get(row["status"], row["status"]),
+                "submitted": dates(row["submitted_at"]),
+            }
+            for row in requests.object_list
+        ]
+        applications = None
         if has_role(user, Role.LICENSING_STAFF):
-            applications = list(
-                selectors.applications_visible_to(user)
-                .filter(status=Application.Status.SUBMITTED)
-                .order_by("-priority_days", "submitted_at")[:100]
-            )
+            applications = Paginator(
+                selectors.application_queue_rows(user), self.per_page
+            ).get_page(request.GET.get("applications_page"))
+            qualified = _("Meets every requirement")
+            applications.object_list = [
+                {
+                    "applicant": (
+                        f"{row['applicant__first_name']} {row['applicant__last_name']}".strip()
+                    ),
+                    "call": row["call__title"],
+                    "vetting": qualified
+                    if row["vetted_at"] is not None and not row["unmet_requirements"]
+                    else _unmet(len(row["unmet_requirements"] or ())),
+                    "submitted": dates(row["submitted_at"]),
+                }
+                for row in applications.object_list
+            ]
         return render(
             request,
             "licensing/queue.html",
-            {
-                "requests": list(selectors.request_queue(user)[:200]),
-                "applications": applications,
-            },
+            {"requests": requests, "applications": applications},
         )
+
+
+def _unmet(count: int) -> str:
+    return ngettext("%(n)s requirement unmet", "%(n)s requirements unmet", count) % {"n": count}
 
 
 class RequestPage(LoginRequiredMixin, View):
