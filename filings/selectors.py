@@ -107,7 +107,8 @@ QUEUE_PAGE_COLUMNS = (
 
 
 def office_queue_rows(queryset: QuerySet[Filing]) -> QuerySet:
-    """The office queue (already filtered) as rows of the page's columns only."""
+    """A page of the office queue (filtered and sliced) as rows of the page's columns only;
+    counting is done on the queue itself, without the joins of these columns."""
     return queryset.values(*QUEUE_PAGE_COLUMNS)
 
 

@@ -334,8 +334,7 @@ class OfficeQueuePage(LoginRequiredMixin, View):
         if not selectors.access.staff_office_ids(request.user):
             raise Http404
         filterset = FilingFilter(request.GET, queryset=queryset)
-        rows = selectors.office_queue_rows(filterset.qs)
-        page = Paginator(rows, self.per_page).get_page(request.GET.get("page"))
+        page = Paginator(filterset.qs, self.per_page).get_page(request.GET.get("page"))
         kinds = {value: str(label) for value, label in Kind.choices}
         statuses = {value: str(label) for value, label in Filing.Status.choices}
         link, dates = row_links("filings:filing"), QueueDates()
@@ -350,7 +349,7 @@ class OfficeQueuePage(LoginRequiredMixin, View):
                 "status": statuses.get(row["status"], row["status"]),
                 "sent": dates(row["sent_at"]),
             }
-            for row in page.object_list
+            for row in selectors.office_queue_rows(page.object_list)
         ]
         return render(
             request,

@@ -103,9 +103,10 @@ def request_queue(actor) -> QuerySet[LicenceRequest]:
     return requests_visible_to(actor).filter(queue_filter(actor)).order_by("submitted_at", "id")
 
 
-def request_queue_rows(actor) -> QuerySet:
-    """The actor's queue (LIC-3) as rows of the staff page's columns only."""
-    return request_queue(actor).values(
+def request_queue_rows(requests: QuerySet[LicenceRequest]) -> QuerySet:
+    """A page of a request queue (`request_queue`, sliced) as rows of the staff page's
+    columns only; counting is done on the queue itself, without the joins of these columns."""
+    return requests.values(
         "id", "kind", "status", "office__code", "office__name_fa", "office__name_en", "submitted_at"
     )
 
@@ -119,9 +120,9 @@ def applications_awaiting_decision(actor) -> QuerySet[Application]:
     )
 
 
-def application_queue_rows(actor) -> QuerySet:
-    """The applications awaiting a decision as rows of the staff page's columns only."""
-    return applications_awaiting_decision(actor).values(
+def application_queue_rows(applications: QuerySet[Application]) -> QuerySet:
+    """A page of `applications_awaiting_decision` as rows of the staff page's columns only."""
+    return applications.values(
         "id",
         "applicant__first_name",
         "applicant__last_name",

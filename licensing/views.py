@@ -95,7 +95,7 @@ class QueuePage(LoginRequiredMixin, View):
     def get(self, request):
         user = request.user
         dates = QueueDates()
-        requests = Paginator(selectors.request_queue_rows(user), self.per_page).get_page(
+        requests = Paginator(selectors.request_queue(user), self.per_page).get_page(
             request.GET.get("page")
         )
         kinds = _labels(LicenceRequest.Kind.choices)
@@ -109,12 +109,12 @@ class QueuePage(LoginRequiredMixin, View):
                 "status": statuses.get(row["status"], row["status"]),
                 "submitted": dates(row["submitted_at"]),
             }
-            for row in requests.object_list
+            for row in selectors.request_queue_rows(requests.object_list)
         ]
         applications = None
         if has_role(user, Role.LICENSING_STAFF):
             applications = Paginator(
-                selectors.application_queue_rows(user), self.per_page
+                selectors.applications_awaiting_decision(user), self.per_page
             ).get_page(request.GET.get("applications_page"))
             qualified = _("Meets every requirement")
             applications.object_list = [
@@ -128,7 +128,7 @@ class QueuePage(LoginRequiredMixin, View):
                     else _unmet(len(row["unmet_requirements"] or ())),
                     "submitted": dates(row["submitted_at"]),
                 }
-                for row in applications.object_list
+                for row in selectors.application_queue_rows(applications.object_list)
             ]
         return render(
             request,
