@@ -36,11 +36,12 @@ from cms_pages.blocks import (
     RegulationBodyBlock,
     StandardBodyBlock,
 )
+from core.publiccache import PublicCacheMixin
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(PublicCacheMixin, Page):
     """The front page: what the platform is for, highlighted links and the latest guides."""
 
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("introduction"))
@@ -114,7 +115,7 @@ class HomePage(Page):
         return context
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(PublicCacheMixin, Page):
     """Lists the guides of one locale."""
 
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("introduction"))
@@ -141,7 +142,7 @@ class GuideIndexPage(Page):
         return context
 
 
-class GuidePage(Page):
+class GuidePage(PublicCacheMixin, Page):
     """A step-by-step guide (CMS-1), like seeds 000, 001 and 003.
 
     ``steps`` holds numbered steps (each with optional image, notes and warnings) and free
@@ -221,7 +222,7 @@ class GuidePage(Page):
         return sum(1 for block in self.steps if block.block_type == "step")
 
 
-class StandardPage(Page):
+class StandardPage(PublicCacheMixin, Page):
     """A plain page of text: about, contact, terms."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -242,7 +243,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class RegulationPage(Page):
+class RegulationPage(PublicCacheMixin, Page):
     """A regulation as pages (CMS-2): chapters and numbered articles with their notes.
 
     Every article has the anchor ``article-<number>`` and the page opens with a table of
@@ -325,13 +326,14 @@ class RegulationPage(Page):
         return self.text_language != self.locale.language_code
 
 
-class OfficeDirectoryPage(RoutablePageMixin, Page):
+class OfficeDirectoryPage(PublicCacheMixin, RoutablePageMixin, Page):
     """The office directory inside the public site (CMS-3).
 
     Nothing about an office is stored on the page: the list, the search and each office's
-    page (``<directory>/<code>/``) read the offices app's selectors on every request, so an
-    office added, changed or closed in the offices data shows at once. Headless clients use
-    the offices API, named in the page's API representation.
+    page (``<directory>/<code>/``) read the offices app's selectors, so an office added,
+    changed or closed in the offices data shows at once to signed-in users and within the
+    public cache's time (core.publiccache, a minute in production) to anonymous visitors.
+    Headless clients use the offices API, named in the page's API representation.
     """
 
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("introduction"))

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page
 
 from cms_pages import directory as directory_listing
 from cms_pages.models import OfficeDirectoryPage
+from core.publiccache import cache_publicly
 from offices import selectors as office_selectors
 from offices.filters import OfficeFilter
 
@@ -112,4 +113,5 @@ def search(request):
     elif context["searched"]:
         context["results"] = Paginator([], PAGES_PER_PAGE).get_page(1)
     # A refused query is a readable page (like the directory's invalid filters), not an error.
-    return render(request, "cms_pages/search.html", context)
+    # The results are the same for every anonymous visitor (core.publiccache).
+    return cache_publicly(render(request, "cms_pages/search.html", context))

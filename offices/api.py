@@ -24,6 +24,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from core.exceptions import NotFound, ValidationFailed
+from core.publiccache import cache_publicly
 from offices import receipts, selectors, services
 from offices.filters import OfficeFilter
 from offices.models import Appointment, City, Office, Province, Service, WorkingHours
@@ -319,6 +320,16 @@ class OfficeViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return OfficeDetailSerializer if self.action == "retrieve" else OfficeSerializer
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """The directory and an office's calendar are the same for every anonymous visitor:
+        shared through core.publiccache (the calendar only briefly, its seats change)."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET" and self.action in ("list", "retrieve"):
+            cache_publicly(response)
+        elif request.method == "GET" and self.action == "slots":
+            cache_publicly(response, selectors.CALENDAR_CACHE_SECONDS)
+        return response
 
     @extend_schema(
         operation_id="offices_calendar",

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from core.exceptions import DomainError, NotFound
+from core.publiccache import cache_publicly
 from offices import receipts, scheduling, selectors, services
 from offices.models import Appointment
 
@@ -72,7 +73,8 @@ class OfficeCalendarPage(View):
     def get(self, request, code):
         office = _office_or_404(code)
         context = calendar_context(office, day=_parse_day(request.GET.get("day")))
-        return render(request, self.template_name, context)
+        response = render(request, self.template_name, context)
+        return cache_publicly(response, selectors.CALENDAR_CACHE_SECONDS)
 
     def post(self, request, code):
         office = _office_or_404(code)

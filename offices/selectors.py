@@ -137,6 +137,12 @@ def office_detail(code: str) -> Office | None:
     return directory().prefetch_related("hours").filter(code=code).first()
 
 
+# Anonymous visitors share an office's calendar (page and API) for this long at most
+# (core.publiccache): the free seats change with every booking, and a booking is checked
+# against the seats when it is made (APT-2), so a calendar a few seconds old misleads no one.
+CALENDAR_CACHE_SECONDS = 10
+
+
 def free_slots(office: Office, start: date, end: date, *, now=None) -> QuerySet[Slot]:
     """Bookable slots of the office between two days, from the minimum notice on (APT-2, APT-6)."""
     from django.conf import settings

@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
+from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -65,33 +66,22 @@ def site_links(context):
     return links
 
 
-def without_language_prefix(path):
-    """The path with its language prefix removed ("/en/guides/" -> "/guides/").
-
-    Django's set_language runs unprefixed, so in the default language (fa), and passes
-    ``next`` through translate_url(), which resolves the path in that language and reverses
-    it in the chosen one. A prefixed path would resolve as a Wagtail path starting with "en/"
-    and come back as "/en/en/...". The unprefixed form resolves to the same view (a Wagtail
-    page path, or a named URL such as accounts:signin) and gets the right prefix back."""
-    for code, _name in settings.LANGUAGES:
-        prefix = f"/{code}/"
-        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
-            return path[len(prefix) - 1 :]
-    return path
-
-
 @register.simple_tag(takes_context=True)
 def language_options(context):
     """One entry per language the reader can switch to: code, local name, whether it is the
-    active one, and the URL to land on. On a CMS page only the languages in which that page
-    is published are offered, each leading to its translation; elsewhere every language is
-    offered and Django's set_language view translates the current path."""
+    active one, and the URL of the same page in that language.
+
+    The switcher is made of plain links: the language is in the URL (Persian has no prefix),
+    so a link is all it takes, and a page without a form carries no CSRF token — the same
+    page for every anonymous visitor, which core.publiccache can share. On a CMS page only
+    the languages in which the page is published are offered, each leading to its
+    translation (the sub-path of a routable page, such as an office of the directory, is
+    kept); elsewhere every language is offered, at the same view under that language's prefix
+    (django.urls.translate_url)."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
     here = request.get_full_path() if request is not None else "/"
-    # On a sub-page of a routable page (an office of the directory), the part of the path
-    # after the page's own URL is kept in every language.
     subpath = ""
     if isinstance(page, Page) and page.pk and request is not None:
         page_url = page.get_url(request) or ""
@@ -108,17 +98,16 @@ def language_options(context):
         if translations:
             if code not in translations:
                 continue
-            next_url = (translations[code].get_url(request) or here) + subpath
+            url = (translations[code].get_url(request) or here) + subpath
         else:
-            next_url = here
-        next_url = without_language_prefix(next_url)
+            url = translate_url(here, code)
         info = get_language_info(code)
         options.append(
             {
                 "code": code,
                 "name": info["name_local"],
                 "bidi": info["bidi"],
-                "next": next_url,
+                "url": url,
                 "current": code == current,
             }
         )

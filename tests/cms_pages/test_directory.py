@@ -130,7 +130,7 @@ def test_english_directory_is_left_to_right_and_keeps_the_office_on_language_swi
     assert 'dir="ltr"' in html_tag(response)
     body = response.content.decode()
     assert "Saadat Abad office" in body
-    assert f'name="next" value="/offices/{office.code}/"' in body
+    assert f'href="/offices/{office.code}/" hreflang="fa"' in body
     assert 'href="/en/appointments/office/' in body
 
 

@@ -3,10 +3,10 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cms_pages.templatetags.site_chrome import without_language_prefix
 
 pytestmark = pytest.mark.django_db
 
@@ -98,24 +98,18 @@ def test_guide_index_lists_the_guides_of_its_language(client, seeded):
 
 
 def switch(client, page_url, language):
-    """Submit the language switcher of the page at page_url; return where it leads."""
-    body = client.get(page_url).content.decode()
-    assert 'action="/i18n/setlang/"' in body
-    form = re.search(
-        r'<input type="hidden" name="next" value="([^"]*)">\s*'
-        rf'<button type="submit" name="language" value="{language}"',
-        body,
-    )
-    assert form, f"no switch to {language} on {page_url}"
-    response = client.post("/i18n/setlang/", {"language": language, "next": form.group(1)})
-    assert response.status_code == 302
-    return response["Location"]
+    """Follow the language switcher's link to `language` on the page at page_url; return where
+    it leads (the link itself, checked to answer)."""
+    soup = BeautifulSoup(client.get(page_url).content.decode(), "html.parser")
+    link = soup.select_one(f'.language-switcher a[hreflang="{language}"]')
+    assert link is not None, f"no switch to {language} on {page_url}"
+    assert link.get("lang") == language
+    return link["href"]
 
 
 @pytest.mark.rule("CMS-5")
 def test_language_switcher_leads_to_the_translation_of_the_page(client, seeded):
-    """CMS-5: the switcher posts to Django's set_language and lands on the same page in the
-    other language, in both directions."""
+    """CMS-5: the switcher links to the same page in the other language, in both directions."""
     assert switch(client, "/", "en") == "/en/"
     assert switch(client, "/en/", "fa") == "/"
     assert switch(client, seeded.booking_guide.url, "en") == seeded.booking_guide_en.url
@@ -138,13 +132,22 @@ def test_language_switcher_follows_translated_slugs(client, seeded):
 def test_language_switcher_on_other_pages_keeps_the_path(client, seeded):
     assert switch(client, "/no-such-page/", "en") == "/en/no-such-page/"
     assert switch(client, "/en/no-such-page/", "fa") == "/no-such-page/"
-    for language, path in [("en", "/accounts/signin/"), ("fa", "/en/accounts/signin/")]:
-        response = client.post(
-            "/i18n/setlang/", {"language": language, "next": without_language_prefix(path)}
-        )
-        assert response["Location"] == (
-            "/en/accounts/signin/" if language == "en" else "/accounts/signin/"
-        )
+    assert switch(client, "/accounts/signin/", "en") == "/en/accounts/signin/"
+    assert switch(client, "/en/accounts/signin/", "fa") == "/accounts/signin/"
+    assert switch(client, "/accounts/signin/?next=/filings/", "en") == (
+        "/en/accounts/signin/?next=/filings/"
+    )
+
+
+@pytest.mark.rule("CMS-5")
+def test_pages_carry_no_csrf_token_for_anonymous_visitors(client, seeded):
+    """CMS-5: the switcher is links, so a public page sets no cookie and is the same for every
+    anonymous visitor (which lets core.publiccache share it)."""
+    for url in ("/", "/en/", seeded.booking_guide.url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+        assert not response.cookies
 
 
 def test_missing_page_is_a_readable_404(client, seeded):

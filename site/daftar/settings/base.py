@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.ApiLanguageMiddleware",
+    "core.publiccache.PublicCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -410,6 +411,21 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 GUARDIAN_RAISE_403 = False
 GUARDIAN_RENDER_403 = False
 ANONYMOUS_USER_NAME = None
+
+# --- Caches ------------------------------------------------------------------------------------
+# "public": pages and API reads that are the same for every anonymous visitor
+# (core.publiccache), kept by each process in its own memory for DAFTAR_PUBLIC_CACHE_SECONDS
+# (0 turns it off; production: 60). 1,000 answers of a few tens of kilobytes per process.
+PUBLIC_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "daftar-public",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DAFTAR_PUBLIC_CACHE_ENTRIES", "1000"))},
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public": PUBLIC_CACHE,
+}
+DAFTAR_PUBLIC_CACHE_SECONDS = int(os.environ.get("DAFTAR_PUBLIC_CACHE_SECONDS", "0"))
 
 # --- Security defaults (tightened further in production) ------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import PUBLIC_CACHE, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -72,8 +72,11 @@ CACHES = {
         # erase the rate-limit histories of active clients; size it for every client of a
         # busy day instead (expired entries go on the next write past the limit).
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DAFTAR_CACHE_MAX_ENTRIES", "200000"))},
-    }
+    },
+    # Public pages for anonymous visitors (core.publiccache): each process's memory.
+    "public": PUBLIC_CACHE,
 }
+DAFTAR_PUBLIC_CACHE_SECONDS = int(os.environ.get("DAFTAR_PUBLIC_CACHE_SECONDS", "60"))
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )

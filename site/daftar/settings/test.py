@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import REST_FRAMEWORK
+from .base import PUBLIC_CACHE, REST_FRAMEWORK
 
 SECRET_KEY = "test-only-key"  # nosec B105 # the test suite's own key, never deployed
 DEBUG = False
@@ -16,7 +16,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public": PUBLIC_CACHE,
+}
+# Off: every test sees fresh pages; core.publiccache's own tests turn it on.
+DAFTAR_PUBLIC_CACHE_SECONDS = 0
 # Source-address throttles are proven by their own tests, which lower these rates.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
