@@ -58,12 +58,9 @@ class LicenceRecordStatus:
         row = self._row(office)
         if row is None:
             return FieldLicenceStatus().status(office)
-        licence = Licence(
-            status=row["status"],
-            suspended_until=row["suspended_until"],
-            expires_on=row["expires_on"],
+        state = Licence.status_on(
+            row["status"], row["suspended_until"], row["expires_on"], timezone.localdate()
         )
-        state = licence.effective_status(timezone.localdate())
         if state == Licence.Status.ACTIVE:
             return LicenceStatus(active=True, code="licence_active")
         if state == Licence.Status.SUSPENDED:
