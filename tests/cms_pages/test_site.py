@@ -7,7 +7,6 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.utils import translation
 
-
 pytestmark = pytest.mark.django_db
 
 
