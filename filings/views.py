@@ -10,14 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from core.dates import format_date, format_time, to_persian_digits, uses_jalali
+from core.dates import to_persian_digits, uses_jalali
 from core.exceptions import DomainError, Forbidden, NotFound
+from core.listing import PageDates, row_links
 from core.transitions import available_transitions
 from filings import api, selectors, services
 from filings.filters import FilingFilter
@@ -279,30 +278,6 @@ class ReceiptFile(LoginRequiredMixin, View):
             raise Http404 from None
 
 
-class QueueDates:
-    """The dates of a queue page as `{{ value|jdate:"datetime" }}` writes them (core.dates:
-    Jalali with Persian digits in Persian, Gregorian otherwise), each calendar day formatted
-    once per page however many rows share it."""
-
-    def __init__(self):
-        self._days: dict = {}
-
-    def __call__(self, moment) -> str:
-        if moment is None:
-            return ""
-        moment = timezone.localtime(moment)
-        day = self._days.get(moment.date())
-        if day is None:
-            day = self._days[moment.date()] = format_date(moment.date())
-        return f"{day} {format_time(moment)}"
-
-
-def row_links(view_name: str):
-    """The link of each row from one reverse(): the row's pk is the URL's last segment."""
-    head = reverse(view_name, args=[0]).removesuffix("0/")
-    return lambda pk: f"{head}{pk}/"
-
-
 def filter_fields(form) -> list[dict]:
     """The filter form's fields as plain values for the page's own markup (what
     ``form.as_div`` shows: labels, the values given, choices and errors, from the form
@@ -337,7 +312,7 @@ class OfficeQueuePage(LoginRequiredMixin, View):
         page = Paginator(filterset.qs, self.per_page).get_page(request.GET.get("page"))
         kinds = {value: str(label) for value, label in Kind.choices}
         statuses = {value: str(label) for value, label in Filing.Status.choices}
-        link, dates = row_links("filings:filing"), QueueDates()
+        link, dates = row_links("filings:filing"), PageDates()
         code_text = to_persian_digits if uses_jalali() else str
         page.object_list = [
             {

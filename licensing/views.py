@@ -14,16 +14,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from accounts.roles import Role, has_role
 from core.audit import timeline
-from core.dates import format_date, format_time
 from core.exceptions import DomainError, Forbidden, NotFound
+from core.listing import PageDates, row_links
 from core.transitions import available_transitions
 from licensing import selectors, services
 from licensing.models import Decision, LicenceRequest
@@ -49,30 +47,6 @@ def _service(name):
     }[name]
 
 
-class QueueDates:
-    """The dates of a queue page as `{{ value|jdate:"datetime" }}` writes them (core.dates:
-    Jalali with Persian digits in Persian, Gregorian otherwise), each calendar day formatted
-    once per page however many rows share it."""
-
-    def __init__(self):
-        self._days: dict = {}
-
-    def __call__(self, moment) -> str:
-        if moment is None:
-            return ""
-        moment = timezone.localtime(moment)
-        day = self._days.get(moment.date())
-        if day is None:
-            day = self._days[moment.date()] = format_date(moment.date())
-        return f"{day} {format_time(moment)}"
-
-
-def row_links(view_name: str):
-    """The link of each row from one reverse(): the row's pk is the URL's last segment."""
-    head = reverse(view_name, args=[0]).removesuffix("0/")
-    return lambda pk: f"{head}{pk}/"
-
-
 def _office_name(row) -> str:
     """The office's name as `Office.name` gives it (Persian, or English when not reading
     Persian), from the row's two names."""
@@ -94,7 +68,7 @@ class QueuePage(LoginRequiredMixin, View):
 
     def get(self, request):
         user = request.user
-        dates = QueueDates()
+        dates = PageDates()
         requests = Paginator(selectors.request_queue(user), self.per_page).get_page(
             request.GET.get("page")
         )

@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from core.dates import format_date
+from core.listing import PageDates
 from licensing import services
 from licensing.models import Application, LicenceRequest
-from licensing.views import QueueDates, QueuePage
+from licensing.views import QueuePage
 from offices.models import StaffRole
 from tests.factories.licensing import (
     CallFactory,
@@ -182,7 +183,7 @@ def test_the_page_formats_dates_exactly_as_the_shared_formatter():
     ]
     for language in ("fa", "en"):
         with translation.override(language):
-            dates = QueueDates()
+            dates = PageDates()
             for moment in moments + moments:
                 assert dates(moment) == format_date(moment, "datetime")
             assert dates(None) == ""
