@@ -8,8 +8,10 @@ from filings.models import Filing, Kind
 class FilingFilter(django_filters.FilterSet):
     """My filings (FIL-11): status, kind, court, dates and a free search."""
 
-    status = django_filters.MultipleChoiceFilter(choices=Filing.Status.choices)
-    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices)
+    # The filing's own columns: no join can repeat a row, so no DISTINCT (django-filter's
+    # default), which would sort every matching filing with all its joins.
+    status = django_filters.MultipleChoiceFilter(choices=Filing.Status.choices, distinct=False)
+    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices, distinct=False)
     court = django_filters.CharFilter(field_name="court__code", lookup_expr="exact")
     office = django_filters.CharFilter(field_name="office__code", lookup_expr="exact")
     created_from = django_filters.DateFilter(

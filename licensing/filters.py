@@ -5,8 +5,12 @@ from licensing.models import LicenceRequest
 
 
 class LicenceRequestFilter(django_filters.FilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=LicenceRequest.Status.choices)
-    kind = django_filters.MultipleChoiceFilter(choices=LicenceRequest.Kind.choices)
+    # The request's own columns: no join can repeat a row, so no DISTINCT (django-filter adds
+    # one by default), which made PostgreSQL sort every matching row with all its joins.
+    status = django_filters.MultipleChoiceFilter(
+        choices=LicenceRequest.Status.choices, distinct=False
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=LicenceRequest.Kind.choices, distinct=False)
     office = django_filters.CharFilter(field_name="office__code")
     waiting = django_filters.BooleanFilter(method="filter_waiting")
 

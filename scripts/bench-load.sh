@@ -11,6 +11,8 @@
 #                                     (2 x 4 gthread measured best on 2 cores: docs/performance.md)
 #   BENCH_USERS=200 BENCH_SPAWN=50    simulated users and how many start per second
 #   BENCH_RUN_TIME=90s                length of the measured run (after a 15 s warm-up)
+#   BENCH_LIGHT_USERS=60              a second, lighter run of BENCH_LIGHT_RUN_TIME (60s) with
+#                                     this many users: the latency below saturation (0: skip)
 #   BENCH_OUT=<dir>                   where the report, CSVs and server logs go (default: a
 #                                     new directory under /tmp)
 #   BENCH_STATIC_ROOT=<dir>           collected static files kept between runs (collected
@@ -26,6 +28,8 @@ THREADS=${BENCH_THREADS:-4}
 USERS=${BENCH_USERS:-200}
 SPAWN=${BENCH_SPAWN:-50}
 RUN_TIME=${BENCH_RUN_TIME:-90s}
+LIGHT_USERS=${BENCH_LIGHT_USERS:-60}
+LIGHT_RUN_TIME=${BENCH_LIGHT_RUN_TIME:-60s}
 PORT=${BENCH_PORT:-8765}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/daftar-bench-load.XXXXXX)}
 mkdir -p "$OUT"
@@ -98,16 +102,25 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-echo "== load: $USERS users (+$SPAWN/s), $RUN_TIME, gunicorn $WORKERS x $WORKER_CLASS ($THREADS threads)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "before: $(uptime)"
-status=0
 METER=(tests/bench/load/cpu_meter.py --pids "$GUNICORN_PID,$WORKER_PID")
-$BIN/python "${METER[@]}" snapshot >"$OUT/cpu-before.json"
-BENCH_REPORT="$OUT/report.txt" locust -u "$USERS" -r "$SPAWN" -t "$RUN_TIME" \
-  --csv "$OUT/locust" >"$OUT/locust.log" 2>&1 || status=$?
-echo "after:  $(uptime)"
-cat "$OUT/report.txt" 2>/dev/null || tail -20 "$OUT/locust.log"
-$BIN/python "${METER[@]}" report --since "$OUT/cpu-before.json" --stats "$OUT/locust_stats.csv" || true
-echo "(report, CSVs and logs in $OUT)"
+status=0
+# One measured run: $1 users, $2 spawned per second, $3 long, results named $4.
+measure() {
+  echo "== load: $1 users (+$2/s), $3, gunicorn $WORKERS x $WORKER_CLASS ($THREADS threads)"
+  echo "before: $(uptime)"
+  $BIN/python "${METER[@]}" snapshot >"$OUT/cpu-before-$4.json"
+  BENCH_REPORT="$OUT/report-$4.txt" locust -u "$1" -r "$2" -t "$3" \
+    --csv "$OUT/locust-$4" >"$OUT/locust-$4.log" 2>&1 || status=$?
+  echo "after:  $(uptime)"
+  cat "$OUT/report-$4.txt" 2>/dev/null || tail -20 "$OUT/locust-$4.log"
+  $BIN/python "${METER[@]}" report --since "$OUT/cpu-before-$4.json" \
+    --stats "$OUT/locust-$4_stats.csv" || true
+}
+measure "$USERS" "$SPAWN" "$RUN_TIME" full
+if [ "$LIGHT_USERS" -gt 0 ]; then
+  sleep 5  # let the queue of the full run drain
+  measure "$LIGHT_USERS" "$LIGHT_USERS" "$LIGHT_RUN_TIME" light
+fi
+echo "(reports, CSVs and logs in $OUT)"
 exit $status

@@ -8,9 +8,12 @@ machine when it has the cores to itself: cores / (CPU seconds per request).
     cpu_meter.py snapshot --pids 123,456 > before.json     # before the run
     cpu_meter.py report --pids 123,456 --since before.json --stats locust_stats.csv
 
---pids are the gunicorn master and the jobs worker (their children are found from /proc);
-the PostgreSQL backends are those of DATABASE_URL's database (persistent connections keep them
-for the whole run).
+--pids are the gunicorn master and the jobs worker (their children are found from /proc).
+The database's share is the whole PostgreSQL cluster of DATABASE_URL: its postmaster, every
+live backend and background process, and the processes that ended during the run (a
+connection recycled after DATABASE_CONN_MAX_AGE, an autovacuum worker), whose time the kernel
+adds to the postmaster's "children" counters once they are reaped. On the throwaway cluster
+of `make bench-load` that is the site's database alone.
 """
 
 import argparse
@@ -24,12 +27,16 @@ from pathlib import Path
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _ticks(pid: int) -> int | None:
+def _ticks(pid: int, *, reaped: bool = False) -> int | None:
+    """utime + stime of the process (with `reaped`, also of its children that have ended)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         return None
-    return int(fields[11]) + int(fields[12])  # utime + stime
+    ticks = int(fields[11]) + int(fields[12])  # utime + stime
+    if reaped:
+        ticks += int(fields[13]) + int(fields[14])  # cutime + cstime
+    return ticks
 
 
 def _children(pid: int) -> list[int]:
@@ -49,31 +56,25 @@ def _app_pids(roots: list[int]) -> list[int]:
     return pids
 
 
-def _db_pids() -> list[int]:
+def _postmaster() -> int:
     import psycopg
 
     with psycopg.connect(os.environ["DATABASE_URL"]) as conn:
-        rows = conn.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid()"
-        ).fetchall()
-    return [r[0] for r in rows]
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def _tree_ticks(roots: list[int]) -> int:
+    """CPU of the processes under `roots`: the live ones and, through each root's children
+    counters, those that ended."""
+    total = 0
+    for pid in _app_pids(roots):
+        total += _ticks(pid, reaped=pid in roots) or 0
+    return total
 
 
 def snapshot(roots: list[int]) -> dict:
-    return {
-        "app": {p: _ticks(p) for p in _app_pids(roots)},
-        "db": {p: _ticks(p) for p in _db_pids()},
-    }
-
-
-def _spent(before: dict, after: dict) -> float:
-    total = 0
-    for pid, ticks in after.items():
-        if ticks is None:
-            continue
-        total += ticks - (before.get(str(pid)) or before.get(pid) or 0)
-    return total / TICK
+    return {"app": _tree_ticks(roots), "db": _tree_ticks([_postmaster()])}
 
 
 def main():
@@ -89,7 +90,8 @@ def main():
         return
     before = json.loads(Path(args.since).read_text())
     now = snapshot(roots)
-    app, db = _spent(before["app"], now["app"]), _spent(before["db"], now["db"])
+    app = (now["app"] - before["app"]) / TICK
+    db = (now["db"] - before["db"]) / TICK
     requests = 0
     with open(args.stats) as f:
         for row in csv.DictReader(f):
