@@ -127,6 +127,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+    "DATABASE_SERVER_SIDE_BINDING", "1"
+) not in ("0", ""):
+    # Parameters bound by the server, and a statement run five times on a connection is
+    # prepared once (psycopg's default threshold): PostgreSQL stops parsing and planning the
+    # same few dozen statements on every request. A pooler in transaction mode (PgBouncer
+    # before 1.21) cannot keep prepared statements: set DATABASE_SERVER_SIDE_BINDING=0 there.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
