@@ -60,24 +60,37 @@ def _extra_users(rows=EXTRA):
     return users
 
 
+def _board(head, tier, name, *, judges, third, confirmation):
+    """A board of two judges and a third member (`(user, seat kind)`); the two judges, a
+    majority of the three, elect the first of them chair."""
+    board = services.board_create(actor=head, tier=tier, name=name)
+    for user in judges:
+        services.seat_appoint(
+            actor=head,
+            board_id=board.pk,
+            user=user,
+            kind=Seat.Kind.JUDGE,
+            confirmation=confirmation,
+        )
+    member, kind = third
+    services.seat_appoint(actor=head, board_id=board.pk, user=member, kind=kind)
+    for voter in judges:
+        services.chair_vote(actor=voter, board_id=board.pk, candidate=judges[0])
+    return board
+
+
 def _board_and_pending_case(*, head, gd, chair, manager, office) -> Case:
     """The first-instance board, and a case before it with a hearing scheduled."""
     with transaction.atomic():
         judge, representative = _extra_users()
-        board = services.board_create(actor=head, tier=Tier.FIRST_INSTANCE, name=BOARD_NAME)
-        for user in (chair, judge):
-            services.seat_appoint(
-                actor=head,
-                board_id=board.pk,
-                user=user,
-                kind=Seat.Kind.JUDGE,
-                confirmation="1404/1",
-            )
-        services.seat_appoint(
-            actor=head, board_id=board.pk, user=representative, kind=Seat.Kind.ASSOCIATION
+        board = _board(
+            head,
+            Tier.FIRST_INSTANCE,
+            BOARD_NAME,
+            judges=(chair, judge),
+            third=(representative, Seat.Kind.ASSOCIATION),
+            confirmation="1404/1",
         )
-        for voter in (chair, judge):
-            services.chair_vote(actor=voter, board_id=board.pk, candidate=chair)
         case = services.case_open(
             actor=gd,
             source=Case.Source.GD,
@@ -129,18 +142,14 @@ def _hear(*, board, case, place, grade, reasons, text) -> Ruling:
 def _published_reprimand(*, head, gd, manager, office, board) -> Ruling:
     """A case from its opening to a reprimand published on the centre's website (DIS-8)."""
     judges = _extra_users(APPEAL_EXTRA)
-    appeal_board = services.board_create(actor=head, tier=Tier.APPEAL, name=APPEAL_BOARD_NAME)
-    for user in judges[:2]:
-        services.seat_appoint(
-            actor=head,
-            board_id=appeal_board.pk,
-            user=user,
-            kind=Seat.Kind.JUDGE,
-            confirmation="1404/2",
-        )
-    services.seat_appoint(actor=head, board_id=appeal_board.pk, user=judges[2], kind=Seat.Kind.GD)
-    for voter in judges[:2]:  # a majority of the three members elects the chair
-        services.chair_vote(actor=voter, board_id=appeal_board.pk, candidate=judges[0])
+    appeal_board = _board(
+        head,
+        Tier.APPEAL,
+        APPEAL_BOARD_NAME,
+        judges=judges[:2],
+        third=(judges[2], Seat.Kind.GD),
+        confirmation="1404/2",
+    )
     case = services.case_open(
         actor=gd,
         source=Case.Source.GD,
