@@ -89,8 +89,10 @@ def directory(*, prefetch: bool = True) -> QuerySet[Office]:
     With `prefetch=False` the caller attaches services and posts to one page of offices
     with `attach_listing_data`, which builds no model instances for them (the list's hot path).
     """
+    # The manager is shown by name only: their mobile (parsed into a phone number on every
+    # load) and password are not read.
     queryset = Office.objects.select_related("province", "city", "manager").defer(
-        "search_text", "manager_search"
+        "search_text", "manager_search", "manager__mobile", "manager__password"
     )
     if prefetch:
         queryset = queryset.prefetch_related("services", open_posts_prefetch())
