@@ -36,23 +36,14 @@ def test_demo_seed_is_idempotent():
     """DIS-2, DIS-3: a first-instance and an appeal board, each complete with its elected
     chair; the pending case waits for its hearing. A second run adds nothing at all."""
     seeded_demo()
-    counts = (
-        Board.objects.count(),
-        Case.objects.count(),
-        Session.objects.count(),
-        Ruling.objects.count(),
-        Notice.objects.count(),
-        TransitionLog.objects.count(),
-    )
+
+    def counts():
+        models = (Board, Case, Session, Ruling, Notice, TransitionLog)
+        return [model.objects.count() for model in models]
+
+    before = counts()
     demo.seed()
-    assert (
-        Board.objects.count(),
-        Case.objects.count(),
-        Session.objects.count(),
-        Ruling.objects.count(),
-        Notice.objects.count(),
-        TransitionLog.objects.count(),
-    ) == counts
+    assert counts() == before
     first = Board.objects.get(tier=Tier.FIRST_INSTANCE)
     appeal = Board.objects.get(tier=Tier.APPEAL)
     assert first.chair.national_id == demo.MEMBER_ID
