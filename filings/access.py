@@ -12,30 +12,15 @@ from accounts.roles import OFFICE_STAFF_ROLES, Role, has_role
 
 
 def staff_office_ids(user) -> set[int]:
-    """Offices where `user` holds a post (one query, cached on the user object).
-
-    The post's grant is guardian's object permission on the office, given to the user or to
-    one of the user's groups. The two per-model permission tables are read directly (one
-    UNION on their user and group indexes): guardian's `get_objects_for_user` filters the
-    whole office table with an OR of two sub-selects, a scan of every office on each
-    request of the office's staff."""
+    """Offices where `user` holds a post (one query, cached on the user object): the object
+    permission only, not the regulator's model-wide grant."""
     if not getattr(user, "is_authenticated", False):
         return set()
     cached = getattr(user, "_filings_office_ids", None)
     if cached is None:
-        from offices.models import OfficeGroupObjectPermission, OfficeUserObjectPermission
+        from offices.selectors import office_ids_with_permission
 
-        granted = {
-            "permission__content_type__app_label": "offices",
-            "permission__codename": "manage_appointments",
-        }
-        direct = OfficeUserObjectPermission.objects.filter(user=user, **granted)
-        by_group = OfficeGroupObjectPermission.objects.filter(group__user=user, **granted)
-        cached = set(
-            direct.values_list("content_object_id", flat=True).union(
-                by_group.values_list("content_object_id", flat=True)
-            )
-        )
+        cached = office_ids_with_permission(user, "manage_appointments")
         user._filings_office_ids = cached
     return cached
 
