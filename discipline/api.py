@@ -50,7 +50,7 @@ def _person(user) -> dict | None:
 
 
 class DisciplinePersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.IntegerField(allow_null=True)  # none for the system's own steps
     name = serializers.CharField()
 
 
@@ -264,6 +264,11 @@ class RulingSerializer(serializers.ModelSerializer):
             "suspension_ends_on",
             "enforcement",
         ]
+        # Hidden from the accused until the ruling's notice is served: null until then.
+        extra_kwargs = {
+            name: {"allow_null": True}
+            for name in ("outcome", "grade", "suspension_months", "text", "mitigation_note")
+        }
 
     def to_representation(self, ruling):
         data = super().to_representation(ruling)
@@ -304,7 +309,7 @@ class RulingSerializer(serializers.ModelSerializer):
     def get_objection_window(self, ruling):
         return _window(selectors.objection_window(ruling))
 
-    def get_decision(self, ruling) -> str:
+    def get_decision(self, ruling) -> str | None:
         return ruling.sanction_name
 
 
@@ -856,7 +861,7 @@ class OfficeRecordSerializer(serializers.ModelSerializer):
     def get_accused(self, ruling) -> DisciplinePersonSerializer:
         return _person(ruling.case.accused)
 
-    def get_decision(self, ruling) -> str:
+    def get_decision(self, ruling) -> str | None:
         return ruling.sanction_name
 
 
