@@ -76,13 +76,6 @@ def _detail(filing: Filing, request, code=status.HTTP_200_OK) -> Response:
 
 
 # --- Lists ----------------------------------------------------------------------------------
-def summaries(queryset):
-    """A list's filings with only what FilingSummarySerializer shows: the court and the office
-    joined, not the filer's and the lawyer's accounts (whose phone numbers are parsed on
-    every load)."""
-    return queryset.select_related(None).select_related("court", "office")
-
-
 class FilingListView(generics.ListAPIView):
     serializer_class = FilingSummarySerializer
     filterset_class = FilingFilter
@@ -90,7 +83,7 @@ class FilingListView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        return summaries(selectors.my_filings(actor=self.request.user))
+        return selectors.my_filings(actor=self.request.user)
 
     @extend_schema(tags=["filings"], summary="My filings, with search and filters (FIL-11)")
     def get(self, request, *args, **kwargs):
@@ -115,7 +108,7 @@ class OfficeQueueView(generics.ListAPIView):
     ordering_fields = ["sent_at", "created_at"]
 
     def get_queryset(self):
-        return summaries(selectors.office_queue(actor=self.request.user))
+        return selectors.office_queue(actor=self.request.user)
 
     @extend_schema(tags=["filings"], summary="The office's queue: its own filings only (FIL-9)")
     def get(self, request, *args, **kwargs):

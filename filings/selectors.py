@@ -35,6 +35,12 @@ def _base() -> QuerySet[Filing]:
     return Filing.objects.select_related("filer", "court", "office", "presenter_lawyer")
 
 
+def _listing() -> QuerySet[Filing]:
+    """What the lists show of a filing (the court and the office), not the filer's and the
+    lawyer's accounts, whose phone numbers are parsed on every load."""
+    return Filing.objects.select_related("court", "office")
+
+
 def visibility(actor) -> Q | None:
     if not getattr(actor, "is_authenticated", False):
         return None
@@ -73,7 +79,7 @@ def my_filings(*, actor) -> QuerySet[Filing]:
     if not getattr(actor, "is_authenticated", False):
         return Filing.objects.none()
     return (
-        _base()
+        _listing()
         .filter(Q(filer=actor) | Q(presenter_lawyer=actor, presenter_kind=PresenterKind.LAWYER))
         .order_by("-created_at", "-id")
     )
@@ -87,7 +93,7 @@ def office_queue(*, actor, office_id=None) -> QuerySet[Filing]:
     if not offices:
         return Filing.objects.none()
     return (
-        _base()
+        _listing()
         .filter(Q(office_id__in=offices) & (Q(sent_at__isnull=False) | Q(channel="office")))
         .order_by("sent_at", "id")
     )

@@ -58,11 +58,8 @@ class PublicCacheMixin:
     """For Wagtail page classes: the page as served to anonymous visitors is shared (the
     middleware still refuses requests with a session, and answers that set a cookie)."""
 
-    public_cache_seconds: int | None = None
-
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        return cache_publicly(response, self.public_cache_seconds)
+        return cache_publicly(super().serve(request, *args, **kwargs))
 
 
 def _anonymous(request) -> bool:
