@@ -584,6 +584,20 @@ def licence_apply(licence: Licence, name: str, *, actor, reason: str, **kwargs) 
     return licence
 
 
+# Named verbs for the other apps (discipline's final rulings, DIS-8): no transition names as
+# strings outside licensing. The caller has authorised `actor`.
+def licence_suspend(*, licence: Licence, until, actor, reason: str) -> Licence:
+    return licence_apply(licence, "suspend", actor=actor, reason=reason, until=until)
+
+
+def licence_revoke(*, licence: Licence, actor, reason: str) -> Licence:
+    return licence_apply(licence, "revoke", actor=actor, reason=reason)
+
+
+def licence_withdraw(*, licence: Licence, actor, reason: str) -> Licence:
+    return licence_apply(licence, "withdraw", actor=actor, reason=reason)
+
+
 def _apply(request: LicenceRequest, actor) -> None:
     K = LicenceRequest.Kind
     reason = _("%(kind)s request #%(id)s approved") % {

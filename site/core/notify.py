@@ -1,0 +1,56 @@
+"""Message a user in their own language: one place picks the language and the channels.
+
+`notify(user, purpose=…, body=lambda: _("…"), subject=lambda: _("…"))` builds the texts
+with the user's preferred language active (the site's default when they have none), then
+queues an SMS to their mobile and, when a subject is given and they have an e-mail address,
+an e-mail (`core.messaging`: written to the outbox, delivered after commit). The texts are
+callables so that they are translated in the reader's language, not the actor's.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+from core.messaging import send_email, send_sms
+
+
+def language_of(user) -> str:
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+def in_language_of(user, build):
+    """`build()` evaluated (and made a string) with `user`'s language active."""
+    with translation.override(language_of(user)):
+        return str(build())
+
+
+def notify(
+    user,
+    *,
+    purpose: str,
+    body,
+    subject=None,
+    sms: bool = True,
+    email: bool = True,
+    to=None,
+    secret=None,
+):
+    """Queue the SMS (and e-mail) for `user`; returns the outbox rows queued."""
+    if user is None:
+        return []
+    sent = []
+    text = in_language_of(user, body)
+    mobile = to or getattr(user, "mobile", "")
+    if sms and mobile:
+        sent.append(send_sms(to=str(mobile), body=text, purpose=purpose, user=user, secret=secret))
+    if email and subject is not None and getattr(user, "email", ""):
+        sent.append(
+            send_email(
+                to=user.email,
+                subject=in_language_of(user, subject),
+                body=text,
+                purpose=purpose,
+                user=user,
+                secret=secret,
+            )
+        )
+    return sent
