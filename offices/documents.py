@@ -1,37 +1,24 @@
-"""Attestation and service-record documents: type from the content, size limit, random names."""
+"""Attestation and service-record documents: PDF, JPEG or PNG of at most 5 MB, checked by
+their content (`core.uploads`), stored under random names."""
 
 import uuid
 
-import filetype
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+
+from core.uploads import Refused, read_upload
 
 ALLOWED_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+FORMATS = ("pdf", "jpeg", "png")
 MAX_BYTES = 5 * 1024 * 1024
 
 
 def validate_document(file) -> None:
-    if file.size > MAX_BYTES:
-        raise ValidationError(_("The file is larger than 5 MB."), code="too_large")
-    position = file.tell() if hasattr(file, "tell") else 0
-    file.seek(0)
-    head = file.read(262)
-    file.seek(position)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_TYPES:
-        raise ValidationError(_("Only PDF, JPEG and PNG documents are accepted."), code="bad_type")
-    # The whole content must open, with no bomb, script, encryption or hidden second file.
-    from filings.attachments import Refused, inspect_content
-
-    file.seek(0)
-    content = file.read(MAX_BYTES + 1)
-    file.seek(position)
+    """The field validator: the whole content must open, with no bomb, script, encryption or
+    hidden second file (codes `too_large`, `empty`, `bad_type`, `bad_content`)."""
     try:
-        inspect_content(
-            content, name=getattr(file, "name", "") or "file", formats=("pdf", "jpeg", "png")
-        )
+        read_upload(file, formats=FORMATS, max_bytes=MAX_BYTES)
     except Refused as refused:
-        raise ValidationError(str(refused), code="bad_content") from None
+        raise ValidationError(str(refused), code=refused.kind) from None
 
 
 def document_path(instance, filename: str) -> str:

@@ -5,6 +5,10 @@ with the user's preferred language active (the site's default when they have non
 queues an SMS to their mobile and, when a subject is given and they have an e-mail address,
 an e-mail (`core.messaging`: written to the outbox, delivered after commit). The texts are
 callables so that they are translated in the reader's language, not the actor's.
+
+`to` and `email_to` replace the account's mobile and address (a legal person's registered
+contacts, a number being verified); with no account (`user=None`) the texts are in the site's
+language and the outbox rows name nobody.
 """
 
 from django.conf import settings
@@ -32,20 +36,22 @@ def notify(
     sms: bool = True,
     email: bool = True,
     to=None,
+    email_to=None,
     secret=None,
 ):
     """Queue the SMS (and e-mail) for `user`; returns the outbox rows queued."""
-    if user is None:
+    if user is None and not (to or email_to):
         return []
     sent = []
     text = in_language_of(user, body)
     mobile = to or getattr(user, "mobile", "")
+    address = email_to or getattr(user, "email", "")
     if sms and mobile:
         sent.append(send_sms(to=str(mobile), body=text, purpose=purpose, user=user, secret=secret))
-    if email and subject is not None and getattr(user, "email", ""):
+    if email and subject is not None and address:
         sent.append(
             send_email(
-                to=user.email,
+                to=address,
                 subject=in_language_of(user, subject),
                 body=text,
                 purpose=purpose,

@@ -106,8 +106,8 @@ def test_connection_killed_in_the_middle_of_a_first_view_gives_a_503_page_and_no
     after the service transition was written, before the view row: a readable 503 page; the
     notice is neither served nor viewed (no first view time, count 0, no view row, no log
     row), so the moment of service is recorded only by a later, complete first open."""
-    from notices import services
     from notices.models import NoticeView
+    from notices.services import viewing
     from tests.factories import UserFactory
     from tests.factories.notices import NoticeFactory
 
@@ -117,7 +117,7 @@ def test_connection_killed_in_the_middle_of_a_first_view_gives_a_503_page_and_no
     browser.force_login(recipient)
     url = reverse("notices:notice", args=[notice.pk])
     with monkeypatch.context() as patch:
-        patch.setattr(services, "apply_transition", killing_after(services.apply_transition))
+        patch.setattr(viewing, "apply_transition", killing_after(viewing.apply_transition))
         response = browser.post(url)
     assert_service_unavailable_page(response)
     connection.close()
