@@ -1,7 +1,7 @@
 """Demo offices for `make run` (development only). Idempotent: running it twice changes nothing.
 
 One office in the capital of each of the 31 provinces. The Tehran office is fully staffed
-with the demo office staff of `core.demo` (manager, legal expert, IT expert, two clerks) and
+with the demo office staff of `accounts.demo` (manager, legal expert, IT expert, two clerks) and
 so takes appointments; the others have no staff yet, and the directory shows why.
 """
 

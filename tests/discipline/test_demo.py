@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts import demo as accounts_demo
 from cms_pages.seed import seed_pages
-from core import demo as core_demo
 from core.models import TransitionLog
 from discipline import demo, selectors
 from discipline.models import Board, Case, Challenge, Outcome, Ruling, Seat, Session, Tier
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def seeded_demo():
-    core_demo.seed_users()
+    accounts_demo.seed_users()
     offices_demo.load()
     demo.seed()
 
@@ -130,7 +130,7 @@ def test_the_demo_reprimand_is_listed_on_the_public_pages_with_its_own_page(clie
 def test_a_demo_database_seeded_before_the_reprimand_gets_it_on_the_next_run():
     """DIS-8: a development database that already has the first-instance board and its pending
     case (the demo as it was) gets the published reprimand on the next `seed_demo`, once."""
-    core_demo.seed_users()
+    accounts_demo.seed_users()
     offices_demo.load()
     User = get_user_model()
     office = Office.objects.get(manager__national_id=demo.MANAGER_ID)

@@ -76,12 +76,12 @@ class OutOfTime(BaseException):
 
 
 def _seed_world():
-    from core import demo as core_demo
+    from accounts import demo as accounts_demo
     from notices.models import Branch
     from notices.services import issue_notice
     from tests.factories.notices import pdf_upload
 
-    core_demo.seed_users()
+    accounts_demo.seed_users()
     for config in apps.get_app_configs():
         name = f"{config.name}.demo"
         # The public site's pages are no part of the API.

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from core import demo as core_demo
+from accounts import demo as accounts_demo
 from licensing import demo
 from licensing.models import Application, Licence, LicenceRequest
 from tests.factories.offices import operational_office
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_seed_is_idempotent():
     """The demo: a call, an application, a licence for the staffed office, and a request
     waiting in the Council's queue; a second run adds nothing; the sweep runs over it."""
-    core_demo.seed_users()
+    accounts_demo.seed_users()
     office = operational_office()
     demo.seed()
     demo.seed()

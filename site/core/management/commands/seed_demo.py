@@ -5,7 +5,14 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from core import demo
+
+def demo_modules():
+    """Each app may add its demo data in a `demo` module with a `seed(stdout)` function (and
+    a `user_table()` naming its sign-ins), run in the order of INSTALLED_APPS."""
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if find_spec(name) is not None:
+            yield import_module(name)
 
 
 class Command(BaseCommand):
@@ -18,17 +25,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, print_users=False, **options):
         if print_users:
-            self.stdout.write(demo.user_table())
+            for module in demo_modules():
+                table = getattr(module, "user_table", None)
+                if callable(table):
+                    self.stdout.write(table())
             return
         if not settings.DEBUG:
             raise CommandError("Demo data is for development settings only.")
-        demo.seed_users(self.stdout)
-        # Each app may add its demo data in a `demo` module with a `seed(stdout)` function.
-        for config in apps.get_app_configs():
-            name = f"{config.name}.demo"
-            if config.name == "core" or find_spec(name) is None:
-                continue
-            seed = getattr(import_module(name), "seed", None)
+        for module in demo_modules():
+            seed = getattr(module, "seed", None)
             if callable(seed):
                 seed(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))

@@ -1,4 +1,6 @@
-"""Demo data for `make run` (development only). Idempotent: running it twice changes nothing."""
+"""Demo accounts for `make run` (development only): one sign-in per role and a represented
+legal person. Idempotent: running it twice changes nothing. `manage.py seed_demo` runs this
+app's `seed` first (accounts comes first in INSTALLED_APPS), then the other apps'."""
 
 import os
 
@@ -6,7 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from guardian.shortcuts import assign_perm
 
+from accounts.models import LegalPerson, Representation
 from accounts.roles import Role, sync_role_groups
 
 DEMO_PASSWORD = os.environ.get("DAFTAR_DEMO_PASSWORD", "Daftar-Demo-1405")
@@ -40,8 +44,6 @@ DEMO_LEGAL_PERSON = ("10100000010", "شرکت نمونه پارس")
 
 
 def seed_users(stdout=None) -> None:
-    from accounts.models import LegalPerson, Representation
-
     User = get_user_model()
     sync_role_groups()
     now = timezone.now()
@@ -75,8 +77,6 @@ def seed_users(stdout=None) -> None:
             legal_person=company, user=party, revoked_at__isnull=True
         ).exists():
             Representation.objects.create(legal_person=company, user=party, title="مدیرعامل")
-            from guardian.shortcuts import assign_perm
-
             assign_perm("accounts.act_for_legalperson", party, company)
 
 
@@ -88,3 +88,6 @@ def user_table() -> str:
     lines.append(f"password for all: {DEMO_PASSWORD}")
     lines.append(f"legal person {DEMO_LEGAL_PERSON[0]} is represented by {DEMO_USERS[0][0]}")
     return "\n".join(lines)
+
+
+seed = seed_users
