@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import publiccache
+
 
 class CmsPagesConfig(AppConfig):
     name = "cms_pages"
@@ -8,8 +10,6 @@ class CmsPagesConfig(AppConfig):
 
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
-
-        from core import publiccache
 
         # Anonymous visitors' copies of the pages: this process forgets them at once, the
         # other processes within the cache's time.

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from discipline import selectors
+from discipline.api import ReprimandSerializer
 from offices.models import Province
 from offices.text import normalize
 
@@ -153,8 +154,6 @@ def entry(ruling_id) -> object | None:
 def as_data(ruling) -> dict:
     """The API form of one entry: the discipline API's fields (one definition of what is
     published) plus the office's province."""
-    from discipline.api import ReprimandSerializer
-
     data = dict(ReprimandSerializer(ruling).data)
     office = ruling.case.office
     data["province"] = {

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 
 class NoticesConfig(AppConfig):
     name = "notices"
@@ -8,7 +10,6 @@ class NoticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import audit
         from notices import selectors
         from notices.models import Notice
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 
 class OfficesConfig(AppConfig):
     name = "offices"
@@ -8,7 +10,6 @@ class OfficesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import audit
         from offices import selectors
         from offices.models import Appointment, Office, StaffProfile
 

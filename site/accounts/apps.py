@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 
 class AccountsConfig(AppConfig):
     name = "accounts"
@@ -9,7 +11,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from accounts import selectors
         from accounts.models import User
-        from core import audit
 
         # A user reads their own timeline; holders of accounts.view_user_timeline read anyone's.
         audit.register(User, visible=selectors.user_timeline_visible_to)

@@ -7,15 +7,15 @@ objects an actor may see:
 
 GET /api/v1/audit/timeline/<app_label>.<model>/<pk>/ then answers for any object in that
 queryset, and 404 for anything else.
+
+The module imports no model at its top, so that an app's `apps.py` can import it before the
+app registry is ready and register its models in `ready()`.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
-
-from core.models import TransitionLog
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ def _actor_repr(user):
 
 def timeline(obj) -> list[dict]:
     """Oldest first: every historical version with its changed fields, and every transition."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import TransitionLog
+
     entries = []
     history = getattr(obj, "history", None)
     if history is not None:

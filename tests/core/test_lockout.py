@@ -44,15 +44,21 @@ def test_keys_are_stored_hashed_and_unknown_keys_lock_the_same():
     assert not AttemptCounter.objects.filter(key_hash__contains="9999999999").exists()
 
 
+@pytest.mark.rule("ID-7")
 def test_failures_outside_the_window_start_a_new_count(settings):
+    """ID-7: failures count within the window; the first failure after it starts a new count
+    of one, so it does not lock although it is the limit's next failure."""
     key = lockout.Key("code", "abc")
     for _ in range(settings.ACCOUNTS["MAX_FAILURES"]):
         lockout.guarded_failure([key])
-    with time_machine.travel(
-        timezone.now() + settings.ACCOUNTS["FAILURE_WINDOW"] + timedelta(seconds=1)
-    ):
+    later = timezone.now() + settings.ACCOUNTS["FAILURE_WINDOW"] + timedelta(seconds=1)
+    with time_machine.travel(later):
         lockout.guarded_failure([key])  # a fresh window: no lock
-        lockout.ensure_not_locked([key])
+        assert lockout.locked_until([key]) is None
+        counter = AttemptCounter.objects.get(scope="code", key_hash=key.hashed)
+        assert counter.failures == 1
+        assert counter.window_started_at >= later
+        assert counter.locked_until is None
 
 
 def test_reset_clears_the_count():

@@ -1,5 +1,7 @@
 """The recipient's web pages: inbox, notice (opening it serves it), print (NOT-3, NOT-4, NOT-8)."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.test import Client
 
@@ -71,11 +73,17 @@ def test_pages_of_someone_elses_notice_are_404(issue, stranger, browser):
     assert web.get(f"/en/notices/{notice.pk}/").status_code == 404
     assert web.get(f"/en/notices/{notice.pk}/print/").status_code == 404
     assert web.post(f"/en/notices/{notice.pk}/").status_code == 404
+    notice.refresh_from_db()
+    assert notice.first_viewed_at is None and notice.view_count == 0
 
 
 def test_inbox_needs_sign_in(client):
+    """An anonymous visitor is sent to the sign-in page, which brings them back to the inbox."""
     response = client.get("/en/notices/")
     assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path.endswith("/accounts/signin/")
+    assert parse_qs(location.query)["next"] == ["/en/notices/"]
 
 
 @pytest.mark.rule("NOT-3")
