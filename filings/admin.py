@@ -4,6 +4,7 @@ are read-only (they change only through the services and their transitions)."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
 from filings.models import CourtFeeRule, Filing, Payment, ServiceTariff, Submission
 
 
@@ -28,19 +29,8 @@ class ServiceTariffAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["office"]
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Filing)
-class FilingAdmin(ReadOnlyAdmin):
+class FilingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["id", "tracking_code", "kind", "status", "filer", "office", "court", "sent_at"]
     list_filter = ["status", "kind", "channel"]
     search_fields = ["tracking_code", "case_number", "filer__national_id"]
@@ -48,22 +38,13 @@ class FilingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyAdmin):
+class PaymentAdmin(ReadOnlyHistoryAdmin):
     list_display = ["id", "filing", "method", "status", "amount", "receipt_number", "created_at"]
     list_filter = ["method", "status"]
     search_fields = ["receipt_number", "gateway_transaction"]
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyAdmin):
     list_display = ["tracking_code", "filing", "sent_by", "signed_by", "sent_at"]
     search_fields = ["tracking_code"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

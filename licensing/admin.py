@@ -5,6 +5,7 @@ transition log apply; the admin only lets the regulator's staff look things up."
 from django.contrib import admin
 
 from accounts.roles import Role, has_role
+from core.admin import ReadOnlyAdmin
 from licensing.models import (
     Application,
     Association,
@@ -19,7 +20,7 @@ from licensing.models import (
 )
 
 
-class ReadOnlyRegulatorAdmin(admin.ModelAdmin):
+class ReadOnlyRegulatorAdmin(ReadOnlyAdmin):
     def _regulator(self, request) -> bool:
         user = request.user
         return bool(
@@ -32,15 +33,6 @@ class ReadOnlyRegulatorAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return self._regulator(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Call)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnly
 from notices.models import Branch, CasePassword, Holiday, Notice, NoticeAttachment
 
 
@@ -14,15 +15,12 @@ class BranchAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["clerks"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ReadOnly, admin.TabularInline):
     model = NoticeAttachment
     fields = ["original_name", "content_type", "size", "sha256", "created_at"]
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notice)

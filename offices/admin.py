@@ -12,6 +12,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role, has_role
+from core.admin import ReadOnly
 from core.exceptions import DomainError
 from offices import qualifications, selectors, services
 from offices.models import (
@@ -362,7 +363,7 @@ class MembershipAdmin(OfficeScoped, admin.ModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(OfficeScoped, admin.ModelAdmin):
+class AppointmentAdmin(ReadOnly, OfficeScoped, admin.ModelAdmin):
     """The office's calendar, read-only: check-in goes through the day view (APT-5)."""
 
     list_display = ("starts_at", "office", "user", "service", "status", "check_in_code")
@@ -371,33 +372,15 @@ class AppointmentAdmin(OfficeScoped, admin.ModelAdmin):
     search_fields = ("check_in_code", "user__national_id", "user__last_name")
     list_select_related = ("office", "user", "service")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Slot)
-class SlotAdmin(OfficeScoped, admin.ModelAdmin):
+class SlotAdmin(ReadOnly, OfficeScoped, admin.ModelAdmin):
     """Seats per slot, generated from hours, closures and capacity (read-only)."""
 
     list_display = ("starts_at", "office", "capacity", "booked")
     list_filter = ("day",)
     date_hierarchy = "day"
     list_select_related = ("office",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Closure)
@@ -421,12 +404,6 @@ class HolidayAdmin(RegulatorOnlyAdmin):
 
 
 @admin.register(OnlineBookingBan)
-class OnlineBookingBanAdmin(RegulatorOnlyAdmin):
+class OnlineBookingBanAdmin(ReadOnly, RegulatorOnlyAdmin):
     list_display = ("user", "starts_at", "ends_at", "appointment")
     search_fields = ("user__national_id",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -1,12 +1,20 @@
-"""Staff can read the audit records; nobody can add, change or delete them (AUD-2)."""
+"""Staff can read the audit records; nobody can add, change or delete them (AUD-2).
+
+`ReadOnly` is the site's one read-only admin: every app's screens of records that change only
+through its services use it (`ReadOnlyAdmin`, `ReadOnlyHistoryAdmin` with the history view,
+or mixed before another admin class or inline).
+"""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import OutboundMessage, TransitionLog
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
+class ReadOnly:
+    """Nobody adds, changes or deletes here (a model admin or an inline)."""
+
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -14,6 +22,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):
+    pass
+
+
+class ReadOnlyHistoryAdmin(ReadOnly, SimpleHistoryAdmin):
+    pass
 
 
 @admin.register(TransitionLog)
