@@ -3,7 +3,7 @@
 from django.urls import path
 
 from core.api.routers import Router
-from offices import api
+from offices.api import views as api
 
 router = Router()
 router.register("appointments", api.AppointmentViewSet, basename="appointment")

@@ -18,14 +18,17 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.exceptions import DomainError, NotFound
+from core.actions import ActionFormView
+from core.exceptions import DomainError
 from core.publiccache import cache_publicly
 from offices import receipts, scheduling, selectors, services
+from offices.actions import APPOINTMENT_ACTIONS
 from offices.models import Appointment
 
 
@@ -128,20 +131,14 @@ class MyAppointmentsPage(LoginRequiredMixin, View):
         )
 
 
-class CancelAppointment(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        # Only the owner cancels here; an office's staff use their own screens.
-        if not selectors.appointments_of(request.user).filter(pk=pk).exists():
-            raise Http404
-        try:
-            services.appointment_cancel(actor=request.user, appointment_id=pk)
-        except NotFound:
-            raise Http404 from None
-        except DomainError as refusal:
-            messages.error(request, refusal.message)
-        else:
-            messages.success(request, _("The appointment is cancelled; the time is free again."))
-        return redirect("offices_portal:mine")
+class CancelAppointment(ActionFormView):
+    """The owner cancels from their list (APT-3); an office's staff use their own screens."""
+
+    table = APPOINTMENT_ACTIONS
+    success_url = staticmethod(lambda request, pk, result: reverse("offices_portal:mine"))
+
+    def post(self, request, pk, name="cancel"):
+        return super().post(request, pk, name)
 
 
 class AppointmentReceipt(LoginRequiredMixin, View):

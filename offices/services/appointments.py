@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.notify import notify
-from core.records import locked
+from core.records import as_pk, locked
 from core.transitions import apply_transition
 from offices import formatting, scheduling, selectors
 from offices.models import Appointment, Office, OnlineBookingBan, Service, Slot
@@ -187,6 +187,14 @@ def appointment_cancel(*, actor, appointment_id: int, reason: str = "") -> Appoi
         apply_transition(appointment, "cancel", actor=actor, reason=reason)
         Slot.objects.filter(pk=appointment.slot_id, booked__gt=0).update(booked=F("booked") - 1)
     return appointment
+
+
+def appointment_cancel_own(*, actor, appointment_id, reason: str = "") -> Appointment:
+    """The owner cancels one of their own appointments (the API's and the portal's cancel);
+    anyone else's answers 404, even to the office that can see it."""
+    if not selectors.appointments_of(actor).filter(pk=as_pk(appointment_id)).exists():
+        raise NotFound()
+    return appointment_cancel(actor=actor, appointment_id=appointment_id, reason=reason)
 
 
 def appointment_check_in(*, actor, office_code: str, code: str, national_id: str) -> Appointment:

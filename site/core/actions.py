@@ -56,7 +56,7 @@ class Action:
     `service` is called as `service(actor=user, <table.lookup>=pk, **validated_input)`;
     `transition` names the FSM transition that decides whether the page shows the action's
     button (`available_transitions`), when it is one; `url_path` defaults to the name with
-    dashes.
+    dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id.
     """
 
     name: str
@@ -138,6 +138,7 @@ class ActionTable:
         handler.__name__ = act.name
         handler.__doc__ = act.summary
         schema = extend_schema(
+            operation_id=act.extra.get("operation_id"),
             tags=self.tags or None,
             summary=act.summary,
             request=act.input,

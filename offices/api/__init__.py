@@ -1,0 +1,1 @@
+"""/api/v1/offices/…: the views (`views`) and their serializers (`serializers`)."""
