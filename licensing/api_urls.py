@@ -1,19 +1,21 @@
 """/api/v1/licensing/…"""
 
 from core.api.routers import Router
-from licensing import api
+from licensing.api.applications import ApplicationViewSet, CallViewSet
+from licensing.api.association import AssociationViewSet, ComplaintViewSet, InspectionViewSet
+from licensing.api.requests import CouncilViewSet, FeeViewSet, LicenceRequestViewSet, LicenceViewSet
 
 app_name = "licensing"
 
 router = Router()
-router.register("calls", api.CallViewSet, basename="call")
-router.register("applications", api.ApplicationViewSet, basename="application")
-router.register("requests", api.LicenceRequestViewSet, basename="request")
-router.register("licences", api.LicenceViewSet, basename="licence")
-router.register("fees", api.FeeViewSet, basename="fee")
-router.register("council", api.CouncilViewSet, basename="council")
-router.register("associations", api.AssociationViewSet, basename="association")
-router.register("inspections", api.InspectionViewSet, basename="inspection")
-router.register("complaints", api.ComplaintViewSet, basename="complaint")
+router.register("calls", CallViewSet, basename="call")
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("requests", LicenceRequestViewSet, basename="request")
+router.register("licences", LicenceViewSet, basename="licence")
+router.register("fees", FeeViewSet, basename="fee")
+router.register("council", CouncilViewSet, basename="council")
+router.register("associations", AssociationViewSet, basename="association")
+router.register("inspections", InspectionViewSet, basename="inspection")
+router.register("complaints", ComplaintViewSet, basename="complaint")
 
 urlpatterns = router.urls

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
+from core.records import as_pk, locked, save_as
 from core.transitions import apply_transition
 from licensing import selectors
 from licensing.models import (
@@ -29,12 +30,11 @@ from licensing.models import (
     InspectionDocument,
     ServiceArea,
 )
-from licensing.services import (
-    _lock_user,
-    _locked,
-    _overlapping,
-    _reasons,
+from licensing.services.common import (
     incompatible_offices_refusal,
+    lock_user,
+    overlapping,
+    reasons_given,
 )
 from offices.models import Office, Province
 
@@ -66,9 +66,7 @@ def association_create(*, actor, province: Province, name: str) -> Association:
     with transaction.atomic():
         if Association.objects.filter(province=province).exists():
             raise Conflict(_("The province already has an Association."), code="exists")
-        association = Association(province=province, name=name)
-        association._history_user = actor
-        association.save()
+        association = save_as(Association(province=province, name=name), actor=actor)
         assign_areas()
     return association
 
@@ -86,13 +84,11 @@ def board_appoint(
     starts_on = starts_on or timezone.localdate()
     ends_on = starts_on + relativedelta(years=settings.LICENSING["BOARD_TERM_YEARS"])
     with transaction.atomic():
-        association = Association.objects.select_for_update().filter(pk=association_id).first()
-        if association is None:
-            raise NotFound()
-        user = _lock_user(user)
-        if _overlapping(CouncilMembership.objects.filter(user=user), starts_on, ends_on).exists():
+        association = locked(Association.objects, association_id)
+        user = lock_user(user)
+        if overlapping(CouncilMembership.objects.filter(user=user), starts_on, ends_on).exists():
             raise incompatible_offices_refusal()
-        if _overlapping(BoardMembership.objects.filter(user=user), starts_on, ends_on).exists():
+        if overlapping(BoardMembership.objects.filter(user=user), starts_on, ends_on).exists():
             raise Conflict(_("This person already sits on a board."), code="already_member")
         size = settings.LICENSING["BOARD_SIZE"]
         if selectors.current_board(association, starts_on).count() >= size:
@@ -108,8 +104,7 @@ def board_appoint(
             ends_on=ends_on,
             appointed_by=actor,
         )
-        term._history_user = actor
-        term.save()
+        save_as(term, actor=actor)
         user.groups.add(Group.objects.get_or_create(name=Role.ASSOCIATION_BOARD.value)[0])
     return term
 
@@ -118,14 +113,11 @@ def board_end(*, actor, term_id: int, ended_on: dt.date | None = None) -> BoardM
     if not has_role(actor, Role.CENTRE_HEAD):
         raise Forbidden()
     with transaction.atomic():
-        term = BoardMembership.objects.select_for_update().filter(pk=term_id).first()
-        if term is None:
-            raise NotFound()
+        term = locked(BoardMembership.objects, term_id)
         if term.ended_on is not None:
             raise Conflict(code="wrong_state")
         term.ended_on = ended_on or timezone.localdate()
-        term._history_user = actor
-        term.save(update_fields=["ended_on"])
+        save_as(term, actor=actor, update_fields=["ended_on"])
         if not BoardMembership.objects.current().filter(user=term.user).exists():
             term.user.groups.remove(*Group.objects.filter(name=Role.ASSOCIATION_BOARD.value))
     return term
@@ -134,7 +126,7 @@ def board_end(*, actor, term_id: int, ended_on: dt.date | None = None) -> BoardM
 def inspector_add(*, actor, association_id: int, user) -> Association:
     """The board (or the GD) names an inspector of the Association (ASC-2)."""
     with transaction.atomic():
-        association = Association.objects.filter(pk=association_id).first()
+        association = Association.objects.filter(pk=as_pk(association_id)).first()
         if association is None:
             raise NotFound()
         if not (has_role(actor, Role.LICENSING_STAFF) or _board_of(actor, association.pk)):
@@ -173,8 +165,7 @@ def inspection_plan(
             scheduled_for=scheduled_for,
             planned_by=actor,
         )
-        inspection._history_user = actor
-        inspection.save()
+        save_as(inspection, actor=actor)
     return inspection
 
 
@@ -190,8 +181,8 @@ def inspection_report(
 ) -> Inspection:
     """The inspector's reasoned, documented report to the GD (ASC-2; art. 33). A report may
     recommend opening a disciplinary case (DIS-1)."""
-    findings = _reasons(findings, "findings")
-    reasoning = _reasons(reasoning, "reasoning")
+    findings = reasons_given(findings, "findings")
+    reasoning = reasons_given(reasoning, "reasoning")
     documents = list(documents or ())
     if not documents:
         raise ValidationFailed(
@@ -200,7 +191,7 @@ def inspection_report(
             fields={"documents": [_("Required.")]},
         )
     with transaction.atomic():
-        inspection = _locked(Inspection, selectors.inspections_visible_to(actor), inspection_id)
+        inspection = locked(selectors.inspections_visible_to(actor), inspection_id)
         apply_transition(
             inspection,
             "report",
@@ -225,16 +216,16 @@ def inspection_report(
 
 def inspection_review(*, actor, inspection_id: int, notes: str = "") -> Inspection:
     with transaction.atomic():
-        inspection = _locked(Inspection, selectors.inspections_visible_to(actor), inspection_id)
+        inspection = locked(selectors.inspections_visible_to(actor), inspection_id)
         apply_transition(inspection, "review", actor=actor, reason=notes, notes=notes)
     return inspection
 
 
 def inspection_refer(*, actor, inspection_id: int, case_reference: str) -> Inspection:
     """Record the disciplinary case opened from the report (called by the discipline app)."""
-    case_reference = _reasons(case_reference, "case_reference")
+    case_reference = reasons_given(case_reference, "case_reference")
     with transaction.atomic():
-        inspection = _locked(Inspection, selectors.inspections_visible_to(actor), inspection_id)
+        inspection = locked(selectors.inspections_visible_to(actor), inspection_id)
         apply_transition(
             inspection, "refer", actor=actor, reason=case_reference, case_reference=case_reference
         )
@@ -257,17 +248,16 @@ def complaint_file(*, actor, office_id: int, subject: str, body: str) -> Complai
             association=association,
             office=office,
             complainant=actor,
-            subject=_reasons(subject, "subject"),
-            body=_reasons(body, "body"),
+            subject=reasons_given(subject, "subject"),
+            body=reasons_given(body, "body"),
         )
-        complaint._history_user = actor
-        complaint.save()
+        save_as(complaint, actor=actor)
     return complaint
 
 
 def _complaint_transition(*, actor, complaint_id, name, **kwargs) -> Complaint:
     with transaction.atomic():
-        complaint = _locked(Complaint, selectors.complaints_visible_to(actor), complaint_id)
+        complaint = locked(selectors.complaints_visible_to(actor), complaint_id)
         reason = kwargs.get("findings") or kwargs.get("case_reference") or ""
         apply_transition(complaint, name, actor=actor, reason=reason, **kwargs)
     return complaint
@@ -280,7 +270,7 @@ def complaint_forward(*, actor, complaint_id: int, findings: str) -> Complaint:
         complaint_id=complaint_id,
         name="forward",
         by=actor,
-        findings=_reasons(findings, "findings"),
+        findings=reasons_given(findings, "findings"),
     )
 
 
@@ -290,7 +280,7 @@ def complaint_dismiss(*, actor, complaint_id: int, findings: str) -> Complaint:
         complaint_id=complaint_id,
         name="dismiss",
         by=actor,
-        findings=_reasons(findings, "findings"),
+        findings=reasons_given(findings, "findings"),
     )
 
 
@@ -300,5 +290,5 @@ def complaint_refer(*, actor, complaint_id: int, case_reference: str) -> Complai
         actor=actor,
         complaint_id=complaint_id,
         name="refer",
-        case_reference=_reasons(case_reference, "case_reference"),
+        case_reference=reasons_given(case_reference, "case_reference"),
     )

@@ -16,12 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_date
+from licensing.models import Licence
 from offices.licence import FieldLicenceStatus, LicenceStatus
 
 
 def _latest():
-    from licensing.models import Licence
-
     return Licence.objects.filter(office=OuterRef("pk")).order_by("-issued_on", "-id")
 
 
@@ -43,8 +42,6 @@ class LicenceRecordStatus:
             if office.licence_id is None:
                 return None
             return {name: getattr(office, f"licence_{name}") for name in self.fields}
-        from licensing.models import Licence
-
         return (
             Licence.objects.filter(office_id=office.pk)
             .order_by("-issued_on", "-id")
@@ -53,8 +50,6 @@ class LicenceRecordStatus:
         )
 
     def status(self, office) -> LicenceStatus:
-        from licensing.models import Licence
-
         row = self._row(office)
         if row is None:
             return FieldLicenceStatus().status(office)

@@ -2,49 +2,29 @@
 request's page with its full timeline and one button per step the user may take now (LIC-3).
 
 A button appears only for a transition the user may take in the request's current state
-(`core.transitions.available_transitions`); the POST goes through the same services as the
-API, so a stale page still cannot skip a step or act without the right.
+(`core.transitions.available_transitions`); the POST goes through the request's action table
+(`licensing.actions`), validated by the same serializer and taken by the same service as the
+API's endpoint, so a stale page still cannot skip a step or act without the right.
 """
 
 from types import SimpleNamespace
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.roles import Role, has_role
+from core.actions import ActionFormView
 from core.audit import timeline
-from core.exceptions import DomainError, Forbidden, NotFound
 from core.listing import PageDates, row_links
 from core.transitions import available_transitions
-from licensing import selectors, services
+from licensing import selectors
+from licensing.actions import REQUEST_ACTIONS
 from licensing.models import Decision, LicenceRequest
 from offices.models import BilingualName
-
-# Each transition of a request: its label, whether it takes a decision, and its service.
-ACTIONS = {
-    "start_review": (gettext_lazy("Take up for Council review"), False),
-    "propose": (gettext_lazy("Council proposal"), True),
-    "give_opinion": (gettext_lazy("General Directorate opinion"), True),
-    "decide": (gettext_lazy("Decision of the centre head"), True),
-    "cancel": (gettext_lazy("Cancel the request"), False),
-}
-
-
-def _service(name):
-    return {
-        "start_review": services.request_start_review,
-        "propose": services.request_propose,
-        "give_opinion": services.request_give_opinion,
-        "decide": services.request_decide,
-        "cancel": services.request_cancel,
-    }[name]
 
 
 def _office_name(row) -> str:
@@ -115,17 +95,24 @@ def _unmet(count: int) -> str:
     return ngettext("%(n)s requirement unmet", "%(n)s requirements unmet", count) % {"n": count}
 
 
+def _form(act) -> dict:
+    """A button's form: the fields of the action's serializer that the page asks for."""
+    fields = act.input().fields if act.input else {}
+    text = next((name for name in ("reasons", "reason") if name in fields), None)
+    return {
+        "name": act.name,
+        "transition": act.transition or act.name,
+        "label": act.label,
+        "with_decision": "decision" in fields,
+        "text": text,
+        "text_required": bool(text and fields[text].required),
+    }
+
+
 class RequestPage(LoginRequiredMixin, View):
     def get(self, request, pk):
-        obj = selectors.get_request(request.user, pk)
-        if obj is None:
-            raise Http404
+        obj = REQUEST_ACTIONS.get_visible(request.user, pk)
         allowed = available_transitions(obj, request.user)
-        buttons = [
-            {"name": name, "label": ACTIONS[name][0], "with_decision": ACTIONS[name][1]}
-            for name in ACTIONS
-            if name in allowed
-        ]
         return render(
             request,
             "licensing/request.html",
@@ -133,34 +120,17 @@ class RequestPage(LoginRequiredMixin, View):
                 "obj": obj,
                 "steps": obj.steps.all(),
                 "timeline": timeline(obj),
-                "buttons": buttons,
+                "buttons": [_form(act) for act in REQUEST_ACTIONS.buttons(allowed)],
                 "decisions": Decision.choices,
             },
         )
 
 
-class RequestActionPage(LoginRequiredMixin, View):
-    def post(self, request, pk, name):
-        if name not in ACTIONS:
-            raise Http404
-        # A request the user may not see answers 404 before its input is looked at.
-        if selectors.get_request(request.user, pk) is None:
-            raise Http404
-        reasons = request.POST.get("reasons", "")
-        kwargs = {"reasons": reasons} if ACTIONS[name][1] else {"reason": reasons}
-        if ACTIONS[name][1]:
-            kwargs["decision"] = request.POST.get("decision", "")
-        try:
-            _service(name)(actor=request.user, request_id=pk, **kwargs)
-        except NotFound:
-            raise Http404 from None
-        except Forbidden:
-            raise PermissionDenied from None
-        except DomainError as error:
-            messages.error(request, error.message)
-            for problems in error.fields.values():
-                for problem in problems:
-                    messages.error(request, problem)
-        else:
-            messages.success(request, _("Recorded."))
-        return redirect("licensing:request", pk=pk)
+class RequestActionPage(ActionFormView):
+    """A button of the request page: the same serializer and service as the API's endpoint.
+    The page shows only the steps the user may take now, so a refused actor is a forged post
+    (403); any other refusal comes back as a message on the request's page."""
+
+    table = REQUEST_ACTIONS
+    success_url = "licensing:request"
+    forbidden_is_403 = True

@@ -36,6 +36,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
@@ -44,7 +45,8 @@ from django.views import View
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action as drf_action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
 
 from core.exceptions import DomainError
 
@@ -56,7 +58,11 @@ class Action:
     `service` is called as `service(actor=user, <table.lookup>=pk, **validated_input)`;
     `transition` names the FSM transition that decides whether the page shows the action's
     button (`available_transitions`), when it is one; `url_path` defaults to the name with
-    dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id.
+    dashes, and `url_name` (the API route's name after the basename) to DRF's default, the
+    name with dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id.
+    `response`, when given, is the serializer that renders what the service returned (another
+    kind of object than the viewset's, or one the viewset's list no longer holds); otherwise
+    the API answers with the viewset's own rendering of the object.
     """
 
     name: str
@@ -67,6 +73,8 @@ class Action:
     done: Any = gettext_lazy("Done.")
     transition: str | None = None
     url_path: str | None = None
+    url_name: str | None = None
+    response: type[serializers.Serializer] | None = None
     status_code: int = status.HTTP_200_OK
     multipart: bool = False
     confirm: Any = ""
@@ -127,27 +135,31 @@ class ActionTable:
     # --- the API adapter ------------------------------------------------------------------
     def api_handler(self, act: Action, *, response, render: str = "_render"):
         """A viewset method for `act`: parse with its serializer, run its service, render the
-        object with the viewset's `render` method (called as `render(pk, status_code)`)."""
+        object with the viewset's `render` method (called as `render(pk, status_code)`), or
+        the service's result with the action's own `response` serializer."""
         table = self
 
         def handler(viewset, request, pk=None):
             data = act.parse(request.data, context={"request": request, "view": viewset})
-            act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data)
+            result = act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data)
+            if act.response is not None:
+                return Response(act.response(result).data, status=act.status_code)
             return getattr(viewset, render)(pk, act.status_code)
 
         handler.__name__ = act.name
-        handler.__doc__ = act.summary
-        schema = extend_schema(
+        # An upload is a multipart form only; any other body takes the API's usual parsers.
+        uploads = {"parser_classes": [MultiPartParser, FormParser]} if act.multipart else {}
+        routed = drf_action(
+            detail=True, methods=["post"], url_path=act.path, url_name=act.url_name, **uploads
+        )(handler)
+        # After `action`, which replaces the function's `kwargs` where the schema is kept.
+        return extend_schema(
             operation_id=act.extra.get("operation_id"),
             tags=self.tags or None,
             summary=act.summary,
-            request=act.input,
-            responses={act.status_code: response},
-        )
-        parsers = [MultiPartParser, FormParser] if act.multipart else [JSONParser, FormParser]
-        return drf_action(detail=True, methods=["post"], url_path=act.path, parser_classes=parsers)(
-            schema(handler)
-        )
+            request={"multipart/form-data": act.input} if act.multipart else act.input,
+            responses={act.status_code: act.response or response},
+        )(routed)
 
 
 def with_actions(table: ActionTable, *, response, render: str = "_render"):
@@ -207,10 +219,13 @@ class ActionFormView(LoginRequiredMixin, View):
     """POST `<pk>/action/<name>/` for a page: one table, one service call, back to the page.
 
     Subclasses set `table` and `success_url` (a URL name taking `pk`, or a callable
-    `(request, pk, result) -> url`)."""
+    `(request, pk, result) -> url`). A page whose buttons show only what the user may do now
+    sets `forbidden_is_403`: the service's `Forbidden` then answers 403 (a forged post)
+    instead of a message on the page."""
 
     table: ActionTable
     success_url: str | Callable = ""
+    forbidden_is_403: bool = False
 
     def redirect_to(self, request, pk, result=None):
         if callable(self.success_url):
@@ -232,6 +247,8 @@ class ActionFormView(LoginRequiredMixin, View):
         except DomainError as exc:
             if exc.status_code == status.HTTP_404_NOT_FOUND:
                 raise Http404 from None
+            if exc.status_code == status.HTTP_403_FORBIDDEN and self.forbidden_is_403:
+                raise PermissionDenied from None
             messages.error(request, str(exc.message))
             for text in _flatten(list(exc.fields.values())):
                 messages.error(request, text)

@@ -75,6 +75,7 @@ def test_connection_killed_in_the_middle_of_an_api_write_gives_503_and_nothing_w
     Retry-After; the application is still submitted, with no log row and no SMS queued; the
     same request retried once the database is back succeeds."""
     from licensing import services
+    from licensing.services import applications
     from offices.models import StaffRole
     from tests.factories.licensing import CallFactory, licensing_staff
     from tests.factories.offices import qualified_profile
@@ -85,7 +86,9 @@ def test_connection_killed_in_the_middle_of_an_api_write_gives_503_and_nothing_w
     url = f"/api/v1/licensing/applications/{application.pk}/accept/"
     messages_before = OutboundMessage.objects.count()
     with monkeypatch.context() as patch:
-        patch.setattr(services, "apply_transition", killing_after(services.apply_transition))
+        patch.setattr(
+            applications, "apply_transition", killing_after(applications.apply_transition)
+        )
         response = officer.post(url, {"reasons": "Meets every condition."})
     assert_service_unavailable_json(response)
     connection.close()
