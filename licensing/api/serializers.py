@@ -163,13 +163,15 @@ class ReasonsInput(serializers.Serializer):
     reasons = serializers.CharField()
 
 
+# The request page's forms are validated by these two: their labels name the fields in the
+# page's messages, in the reader's language.
 class OptionalReasonInput(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", label=_("Reasons"))
 
 
 class DecisionInput(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=Decision.choices)
-    reasons = serializers.CharField()
+    decision = serializers.ChoiceField(choices=Decision.choices, label=_("Decision"))
+    reasons = serializers.CharField(label=_("Reasons"))
 
 
 # --- Licence requests (LIC-3) --------------------------------------------------------------------

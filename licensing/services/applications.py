@@ -174,14 +174,7 @@ def application_accept(*, actor, application_id: int, reasons: str) -> Applicati
         apply_transition(
             application, "accept", actor=actor, reason=reasons, by=actor, reasons=reasons
         )
-        call = application.call.title
-        notify(
-            application.applicant,
-            purpose="licensing.application_accepted",
-            body=lambda: (
-                _("Your application to the call “%(call)s” has been accepted.") % {"call": call}
-            ),
-        )
+        _tell_applicant(application)
     return application
 
 
@@ -192,15 +185,26 @@ def application_reject(*, actor, application_id: int, reasons: str) -> Applicati
         apply_transition(
             application, "reject", actor=actor, reason=reasons, by=actor, reasons=reasons
         )
-        call = application.call.title
-        notify(
-            application.applicant,
-            purpose="licensing.application_rejected",
-            body=lambda: (
-                _("Your application to the call “%(call)s” has been rejected.") % {"call": call}
-            ),
-        )
+        _tell_applicant(application)
     return application
+
+
+def _tell_applicant(application: Application) -> None:
+    """The applicant learns the decision by SMS, in their own language (LIC-2)."""
+    call = application.call.title
+    accepted = application.status == Application.Status.ACCEPTED
+    notify(
+        application.applicant,
+        purpose=f"licensing.application_{'accepted' if accepted else 'rejected'}",
+        body=lambda: (
+            (
+                _("Your application to the call “%(call)s” has been accepted.")
+                if accepted
+                else _("Your application to the call “%(call)s” has been rejected.")
+            )
+            % {"call": call}
+        ),
+    )
 
 
 def application_withdraw(*, actor, application_id: int, reason: str = "") -> Application:

@@ -210,7 +210,7 @@ def _request_transition(
         if request.status == LicenceRequest.Status.APPROVED:
             _apply(request, actor)
         if step == RequestStep.Step.DECISION:
-            _telldecision_given(request)
+            _tell_decision(request)
     return request
 
 
@@ -221,47 +221,45 @@ def request_start_review(*, actor, request_id: int, reason: str = "") -> Licence
     )
 
 
-def request_propose(*, actor, request_id: int, decision: str, reasons: str) -> LicenceRequest:
-    """The Council proposes approval or rejection, with reasons (LIC-3; art. 24-c)."""
+# The steps that record a decision with its reasons (one `RequestStep` row each).
+STEPS = {
+    "propose": RequestStep.Step.PROPOSAL,
+    "give_opinion": RequestStep.Step.OPINION,
+    "decide": RequestStep.Step.DECISION,
+}
+
+
+def _request_step(name, actor, request_id, decision: str, reasons: str) -> LicenceRequest:
     return _request_transition(
         actor=actor,
         request_id=request_id,
-        name="propose",
-        step=RequestStep.Step.PROPOSAL,
+        name=name,
+        step=STEPS[name],
         decision=decision_given(decision),
         reasons=reasons_given(reasons),
     )
+
+
+def request_propose(*, actor, request_id: int, decision: str, reasons: str) -> LicenceRequest:
+    """The Council proposes approval or rejection, with reasons (LIC-3; art. 24-c)."""
+    return _request_step("propose", actor, request_id, decision, reasons)
 
 
 def request_give_opinion(*, actor, request_id: int, decision: str, reasons: str) -> LicenceRequest:
     """The GD's opinion on the Council's proposal, for the centre head (LIC-3; art. 22-b)."""
-    return _request_transition(
-        actor=actor,
-        request_id=request_id,
-        name="give_opinion",
-        step=RequestStep.Step.OPINION,
-        decision=decision_given(decision),
-        reasons=reasons_given(reasons),
-    )
+    return _request_step("give_opinion", actor, request_id, decision, reasons)
 
 
 def request_decide(*, actor, request_id: int, decision: str, reasons: str) -> LicenceRequest:
     """The centre head's decision (LIC-3; art. 14). An approval is applied at once."""
-    return _request_transition(
-        actor=actor,
-        request_id=request_id,
-        name="decide",
-        step=RequestStep.Step.DECISION,
-        decision=decision_given(decision),
-        reasons=reasons_given(reasons),
-    )
+    return _request_step("decide", actor, request_id, decision, reasons)
 
 
 def request_cancel(*, actor, request_id: int, reason: str = "") -> LicenceRequest:
     return _request_transition(actor=actor, request_id=request_id, name="cancel", reasons=reason)
 
 
-def _telldecision_given(request: LicenceRequest) -> None:
+def _tell_decision(request: LicenceRequest) -> None:
     people = {request.requested_by}
     if request.licence_id:
         people.add(request.licence.holder)

@@ -13,6 +13,7 @@ from tests.factories.licensing import (
     licence_request,
     licensing_staff,
 )
+from tests.licensing.conftest import log_rows
 
 pytestmark = pytest.mark.django_db
 S = LicenceRequest.Status
@@ -112,3 +113,40 @@ def test_a_step_posted_on_a_request_the_user_may_not_see_answers_404():
     assert stranger.post(url, {"decision": "approve", "reasons": "x"}).status_code == 404
     request.refresh_from_db()
     assert request.status == S.SUBMITTED and request.steps.count() == steps
+
+
+@pytest.mark.rule("LIC-3")
+def test_the_requester_cancels_from_the_page_with_the_apis_optional_reason():
+    """LIC-3: the cancel form posts the API's body (`reason`); the request is cancelled with
+    that reason in its log and the page says the step was recorded."""
+    request = licence_request()
+    response = browser(request.requested_by).post(
+        f"/en/staff/licensing/requests/{request.pk}/cancel/",
+        {"reason": "Filed by mistake."},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Recorded." in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == S.CANCELLED
+    assert log_rows(request)[-1].reason == "Filed by mistake."
+
+
+@pytest.mark.rule("LIC-3")
+@pytest.mark.parametrize(
+    ("prefix", "expected"), [("/en", "Decision: This field is required."), ("", "تصمیم")]
+)
+def test_a_form_without_a_decision_is_refused_by_the_apis_serializer(prefix, expected):
+    """LIC-3: a proposal without a decision is refused by the API's serializer before the
+    service; the page names the field by its label in the reader's language and nothing
+    changes."""
+    request = licence_request(status=S.COUNCIL_REVIEW)
+    response = browser(council_member()).post(
+        f"{prefix}/staff/licensing/requests/{request.pk}/propose/",
+        {"reasons": "Looks fine."},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == S.COUNCIL_REVIEW and not request.steps.exists()
