@@ -147,6 +147,7 @@ class ActionTable:
             return getattr(viewset, render)(pk, act.status_code)
 
         handler.__name__ = act.name
+        handler.__doc__ = act.summary
         # An upload is a multipart form only; any other body takes the API's usual parsers.
         uploads = {"parser_classes": [MultiPartParser, FormParser]} if act.multipart else {}
         routed = drf_action(
