@@ -236,8 +236,7 @@ class FromRequest:
 
 
 class StepSerializer(serializers.Serializer):
-    """A wizard step's body; `?draft=true` (a page's "Save draft" button) saves without
-    completing the step."""
+    # `?draft=true` (a page's "Save draft" button) saves the step without completing it.
 
     draft = serializers.HiddenField(default=FromRequest(draft_requested))
 
@@ -279,7 +278,7 @@ class PartiesStepSerializer(StepSerializer):
 
 
 class DocumentsStepSerializer(StepSerializer):
-    """Files are added one by one; saving the step only moves on."""
+    pass  # files are added one by one; saving the step only moves on
 
 
 class PresenterStepSerializer(StepSerializer):

@@ -174,7 +174,6 @@ def api_view(
         return render(request, pk, result)
 
     handle.__name__ = method
-    handle.__doc__ = act.summary
     options = {
         "tags": table.tags or None,
         "summary": act.summary,
