@@ -16,7 +16,7 @@ from django.views import View
 from rest_framework import serializers
 
 from core.actions import ActionFormView, error_messages, form_data
-from core.api.errors import _flatten as field_errors
+from core.api.errors import field_errors
 from core.dates import to_persian_digits, uses_jalali
 from core.exceptions import DomainError, Forbidden, NotFound, ValidationFailed
 from core.listing import PageDates, row_links
