@@ -9,6 +9,7 @@
 """
 
 from accounts.roles import OFFICE_STAFF_ROLES, Role, has_role
+from offices.selectors import office_ids_with_permission
 
 
 def staff_office_ids(user) -> set[int]:
@@ -18,8 +19,6 @@ def staff_office_ids(user) -> set[int]:
         return set()
     cached = getattr(user, "_filings_office_ids", None)
     if cached is None:
-        from offices.selectors import office_ids_with_permission
-
         cached = office_ids_with_permission(user, "manage_appointments")
         user._filings_office_ids = cached
     return cached

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 
 class FilingsConfig(AppConfig):
     name = "filings"
@@ -8,7 +10,6 @@ class FilingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import audit
         from filings import selectors
         from filings.models import Filing
 

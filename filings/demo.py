@@ -5,10 +5,18 @@ Tehran office, waiting in its queue. Needs the demo users (core.demo), the demo 
 (offices.demo) and a court branch with the demo court clerk.
 """
 
+import io
+
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from filings import services
 from filings.models import Filing, Kind
+from filings.services import signing as codes
+from notices.models import Branch
+from offices.models import Office
+from offices.selectors import operational_status
 
 LAWYER = "0010000021"
 PARTY = "0010000011"
@@ -17,13 +25,6 @@ COURT = ("DEMO-TBZ-04", "شعبه ۴ دادگاه حقوقی تبریز")
 
 
 def seed(stdout=None) -> None:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from pypdf import PdfWriter
-
-    from notices.models import Branch
-    from offices.models import Office
-    from offices.selectors import operational_status
-
     User = get_user_model()
     lawyer = User.objects.filter(national_id=LAWYER).first()
     party = User.objects.filter(national_id=PARTY).first()
@@ -34,8 +35,6 @@ def seed(stdout=None) -> None:
     if clerk is not None:
         court.clerks.add(clerk)
     office = next((o for o in Office.objects.all() if operational_status(o).operational), None)
-
-    import io
 
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
@@ -98,8 +97,6 @@ def seed(stdout=None) -> None:
             data={"title": "لایحه دفاعیه", "html": "<p>دعوای خواهان فاقد وجاهت قانونی است.</p>"},
         )
         services.filing_prepare(actor=lawyer, filing_id=pk)
-        from filings.services import signing as codes
-
         device = codes.issue_code(user=lawyer, filing=filing, purpose="sign")
         # Development only: read the code back from the outbox copy is not possible (only a
         # hash is kept), so the demo signs with a code it sets itself.

@@ -197,7 +197,51 @@ class OfficeCreateSerializer(CreateSerializer):
     filer_national_id = serializers.CharField()
 
 
-class KindStepSerializer(serializers.Serializer):
+def signed_in_with(request) -> str:
+    """How the sender signed in, for the snapshot (FIL-12)."""
+    auth = getattr(request, "auth", None)
+    if auth is not None and auth.__class__.__name__ == "Token":
+        return "token:password+sms"
+    if getattr(request, "session", None) is not None and request.session.session_key:
+        acting = request.session.get("acting_for_legal_person")
+        return "session:password+sms" + (f":legal:{acting}" if acting else "")
+    return "session"
+
+
+def draft_requested(request) -> bool:
+    """`?draft=true` on the API, the "Save draft" button on a page."""
+    if hasattr(request, "query_params"):
+        return str(request.query_params.get("draft", "")).lower() in {"1", "true", "yes"}
+    return request.POST.get("draft") == "1"
+
+
+def idempotency_key(request) -> str:
+    """The API's `Idempotency-Key` header, or the key the sending page put in its form."""
+    if hasattr(request, "query_params"):
+        return request.headers.get("Idempotency-Key", "")
+    return request.POST.get("idempotency_key", "")
+
+
+class FromRequest:
+    """A hidden field's value read from the request (a header, the query, how the user
+    signed in) rather than from the body; not part of the documented body."""
+
+    requires_context = True
+
+    def __init__(self, read):
+        self.read = read
+
+    def __call__(self, field):
+        return self.read(field.context["request"])
+
+
+class StepSerializer(serializers.Serializer):
+    # `?draft=true` (a page's "Save draft" button) saves the step without completing it.
+
+    draft = serializers.HiddenField(default=FromRequest(draft_requested))
+
+
+class KindStepSerializer(StepSerializer):
     kind = serializers.ChoiceField(choices=Kind.choices, required=False)
     subject = serializers.CharField(required=False, allow_blank=True, max_length=255)
     court = serializers.CharField(required=False, allow_blank=True, help_text=_("Branch code."))
@@ -206,7 +250,7 @@ class KindStepSerializer(serializers.Serializer):
     )
 
 
-class CaseStepSerializer(serializers.Serializer):
+class CaseStepSerializer(StepSerializer):
     case_mode = serializers.ChoiceField(choices=CaseMode.choices, required=False, allow_blank=True)
     case_number = serializers.CharField(required=False, allow_blank=True, max_length=32)
 
@@ -229,20 +273,20 @@ class PartyInputSerializer(serializers.Serializer):
     contract_number = serializers.CharField(required=False, allow_blank=True, max_length=64)
 
 
-class PartiesStepSerializer(serializers.Serializer):
+class PartiesStepSerializer(StepSerializer):
     parties = PartyInputSerializer(many=True)
 
 
-class DocumentsStepSerializer(serializers.Serializer):
-    pass
+class DocumentsStepSerializer(StepSerializer):
+    pass  # files are added one by one; saving the step only moves on
 
 
-class PresenterStepSerializer(serializers.Serializer):
+class PresenterStepSerializer(StepSerializer):
     presenter_kind = serializers.ChoiceField(choices=PresenterKind.choices)
     lawyer_national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
 
 
-class TextStepSerializer(serializers.Serializer):
+class TextStepSerializer(StepSerializer):
     title = serializers.CharField(required=False, allow_blank=True, max_length=255)
     html = serializers.CharField(
         required=False, allow_blank=True, help_text=_("Rich text; sanitised.")
@@ -260,7 +304,9 @@ STEP_SERIALIZERS = {
 
 
 class DocumentUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text=_("PDF, JPEG, ADOC or EDOC; checked by content."))
+    file = serializers.FileField(
+        source="upload", help_text=_("PDF, JPEG, ADOC or EDOC; checked by content.")
+    )
     doc_type = serializers.ChoiceField(choices=DocumentType.choices)
     title = serializers.CharField(required=False, allow_blank=True, max_length=255)
     purpose = serializers.ChoiceField(
@@ -276,6 +322,8 @@ class SignSerializer(serializers.Serializer):
 
 class FilingCodeSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=12)
+    idempotency_key = serializers.HiddenField(default=FromRequest(idempotency_key))
+    signed_in_with = serializers.HiddenField(default=FromRequest(signed_in_with))
 
 
 class CodeSentSerializer(serializers.Serializer):
@@ -285,7 +333,10 @@ class CodeSentSerializer(serializers.Serializer):
 
 class FeesSerializer(serializers.Serializer):
     office = serializers.CharField(
-        required=False, allow_blank=True, help_text=_("Office code (portal filings).")
+        source="office_code",
+        required=False,
+        allow_blank=True,
+        help_text=_("Office code (portal filings)."),
     )
 
 
@@ -301,13 +352,13 @@ class PaySerializer(serializers.Serializer):
 
 
 class FilingReasonSerializer(serializers.Serializer):
-    reason_category = serializers.ChoiceField(choices=ReturnReason.choices)
-    reason = serializers.CharField(max_length=4000)
+    reason_category = serializers.ChoiceField(source="category", choices=ReturnReason.choices)
+    reason = serializers.CharField(source="text", max_length=4000)
 
 
 class RejectSerializer(serializers.Serializer):
-    reason_category = serializers.ChoiceField(choices=RejectReason.choices)
-    reason = serializers.CharField(max_length=4000)
+    reason_category = serializers.ChoiceField(source="category", choices=RejectReason.choices)
+    reason = serializers.CharField(source="text", max_length=4000)
     case_number = serializers.CharField(required=False, allow_blank=True, max_length=16)
 
 
@@ -326,6 +377,18 @@ class NoteSerializer(serializers.Serializer):
 
 class FilingCancelSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class DocumentRefSerializer(serializers.Serializer):
+    """The page's form naming one of the filing's documents."""
+
+    document = serializers.IntegerField(source="document_id", label=_("Document"))
+
+
+class PaymentRefSerializer(serializers.Serializer):
+    """The page's form naming one of the filing's payments."""
+
+    payment = serializers.IntegerField(source="payment_id", label=_("Payment"))
 
 
 class LawyerSerializer(serializers.Serializer):

@@ -1,7 +1,8 @@
 """The portal's pages (FIL-3, FIL-4, FIL-9, FIL-11): my filings, the filing page with its
 wizard (locked steps shown as locked), timeline and actions, and the office's queue.
 
-Pages are thin: each form posts one action, which calls the same service as the API.
+Pages are thin: each form posts one action of `filings.actions`, validated by the same
+serializer and run by the same service as the API.
 """
 
 from django.contrib import messages
@@ -11,14 +12,18 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
+from rest_framework import serializers
 
+from core.actions import ActionFormView, error_messages, form_data
+from core.api.errors import field_errors
 from core.dates import to_persian_digits, uses_jalali
-from core.exceptions import DomainError, Forbidden, NotFound
+from core.exceptions import DomainError, Forbidden, NotFound, ValidationFailed
 from core.listing import PageDates, row_links
 from core.transitions import available_transitions
-from filings import api, selectors, services
+from filings import selectors, services
+from filings.actions import FILING_ACTIONS, STEP_TITLES
+from filings.api.filing import document_download, receipt_download
 from filings.filters import FilingFilter
 from filings.models import (
     CaseMode,
@@ -28,24 +33,12 @@ from filings.models import (
     Kind,
     Party,
     PartyRole,
+    Payment,
     PresenterKind,
     RejectReason,
     ReturnReason,
 )
-
-STEP_TITLES = {
-    "kind": gettext_lazy("Kind and subject"),
-    "case": gettext_lazy("Case information"),
-    "parties": gettext_lazy("Parties"),
-    "documents": gettext_lazy("Documents"),
-    "presenter": gettext_lazy("Presenter"),
-    "text": gettext_lazy("Text"),
-    "prepare": gettext_lazy("Prepare for fees and sending"),
-    "sign": gettext_lazy("Electronic signature"),
-    "fees": gettext_lazy("Fees and office"),
-    "payment": gettext_lazy("Payment"),
-    "send": gettext_lazy("Send to the office"),
-}
+from filings.serializers import CreateSerializer
 
 
 def _filing_or_404(request, pk) -> Filing:
@@ -66,27 +59,49 @@ class MyFilingsPage(LoginRequiredMixin, View):
         )
 
     def post(self, request):
+        serializer = CreateSerializer(data=request.POST)
         try:
-            filing = services.filing_create(actor=request.user, kind=request.POST.get("kind", ""))
+            serializer.is_valid(raise_exception=True)
+            filing = services.filing_create(actor=request.user, **serializer.validated_data)
+        except serializers.ValidationError as exc:
+            for text in error_messages(exc, CreateSerializer):
+                messages.error(request, text)
+            return redirect("filings:list")
         except DomainError as exc:
             messages.error(request, str(exc.message))
             return redirect("filings:list")
         return redirect("filings:filing", pk=filing.pk)
 
 
-def _parties_from_post(post) -> list[dict]:
-    """The parties form: rows of fields named party-<n>-<field>."""
+def _parties_from_form(post) -> list[dict]:
+    """The parties form: rows of fields named party-<n>-<field>; rows with neither a role nor
+    a kind of person are the form's spare row, and empty fields are not given."""
     rows: dict[int, dict] = {}
     for key, value in post.items():
         if key.startswith("party-"):
             _prefix, index, field = key.split("-", 2)
-            if index.isdigit():
+            if index.isdigit() and value != "":
                 rows.setdefault(int(index), {})[field] = value
     return [row for _i, row in sorted(rows.items()) if row.get("role") or row.get("person_kind")]
 
 
-class FilingPage(LoginRequiredMixin, View):
+# The four payment forms of the page are the one "pay" action with its method chosen.
+PAY_FORMS = {
+    "pay-online": Payment.Method.ONLINE,
+    "pay-receipt": Payment.Method.ALREADY_PAID,
+    "pay-exempt": Payment.Method.EXEMPT,
+    "pay-reuse": Payment.Method.REUSED,
+}
+
+
+class FilingPage(ActionFormView):
+    """The filing with its wizard, timeline and actions. Each form posts `action` (and a
+    step's form its `step`) to the page itself; the action is run from
+    `filings.actions.FILING_ACTIONS` with the same serializer as the API. Refusals show the
+    page again with the fields at fault and the refusal's status."""
+
     template = "filings/filing.html"
+    table = FILING_ACTIONS
 
     def get(self, request, pk, errors=None, status=200):
         filing = _filing_or_404(request, pk)
@@ -127,145 +142,54 @@ class FilingPage(LoginRequiredMixin, View):
             status=status,
         )
 
+    @staticmethod
+    def action_name(form) -> str:
+        """The table's action a form posts: `step` with its `step`, the payment forms as `pay`."""
+        name = form.get("action", "")
+        if name == "step":
+            return f"step_{form.get('step', '')}"
+        if name in PAY_FORMS:
+            return "pay"
+        return name.replace("-", "_")
+
     def post(self, request, pk):
         # A filing the user may not see answers 404 whatever the action, even an unknown one.
-        _filing_or_404(request, pk)
-        action = request.POST.get("action", "")
-        user, post = request.user, request.POST
-        handlers = {
-            "step": lambda: services.step_save(
-                actor=user,
-                filing_id=pk,
-                step=post.get("step", ""),
-                data=self._step_data(post),
-                draft=post.get("draft") == "1",
-            ),
-            "document-add": lambda: services.document_add(
-                actor=user,
-                filing_id=pk,
-                upload=request.FILES.get("file"),
-                doc_type=post.get("doc_type", ""),
-                title=post.get("title", ""),
-                purpose=post.get("purpose", "document"),
-            ),
-            "document-remove": lambda: services.document_remove(
-                actor=user, filing_id=pk, document_id=post.get("document")
-            ),
-            "prepare": lambda: services.filing_prepare(actor=user, filing_id=pk),
-            "reopen": lambda: services.filing_reopen(actor=user, filing_id=pk),
-            "cancel": lambda: services.filing_cancel(actor=user, filing_id=pk),
-            "sign-code": lambda: services.sign_code_request(actor=user, filing_id=pk),
-            "sign": lambda: services.filing_sign(
-                actor=user,
-                filing_id=pk,
-                acknowledged=post.get("acknowledged") == "1",
-                code=post.get("code", ""),
-            ),
-            "fees": lambda: services.fees_compute(
-                actor=user, filing_id=pk, office_code=post.get("office", "")
-            ),
-            "pay-online": lambda: services.pay_online(
-                actor=user, filing_id=pk, card_prefix=post.get("card_prefix", "")
-            ),
-            "pay-receipt": lambda: services.pay_with_receipt(
-                actor=user, filing_id=pk, receipt_number=post.get("receipt_number", "")
-            ),
-            "pay-exempt": lambda: services.pay_exempt(
-                actor=user,
-                filing_id=pk,
-                reason=post.get("exemption_reason", ""),
-                text=post.get("exemption_text", ""),
-                proof=request.FILES.get("proof"),
-            ),
-            "pay-reuse": lambda: services.pay_by_reuse(
-                actor=user, filing_id=pk, receipt_number=post.get("receipt_number", "")
-            ),
-            "payment-check": lambda: services.payment_check(
-                actor=user, filing_id=pk, payment_id=post.get("payment")
-            ),
-            "send-code": lambda: services.send_code_request(actor=user, filing_id=pk),
-            "send": lambda: services.filing_send(
-                actor=user,
-                filing_id=pk,
-                code=post.get("code", ""),
-                idempotency_key=post.get("idempotency_key", ""),
-                signed_in_with=api.signed_in_with(request),
-            ),
-            "verify": lambda: services.office_verify(
-                actor=user, filing_id=pk, note=post.get("note", "")
-            ),
-            "forward": lambda: services.office_forward(actor=user, filing_id=pk),
-            "office-return": lambda: services.office_return(
-                actor=user,
-                filing_id=pk,
-                category=post.get("reason_category", ""),
-                text=post.get("reason", ""),
-            ),
-            "accept": lambda: services.court_accept(
-                actor=user, filing_id=pk, case_number=post.get("case_number", "")
-            ),
-            "reject": lambda: services.court_reject(
-                actor=user,
-                filing_id=pk,
-                category=post.get("reason_category", ""),
-                text=post.get("reason", ""),
-                case_number=post.get("case_number", ""),
-            ),
-            "court-return": lambda: services.court_return(
-                actor=user,
-                filing_id=pk,
-                category=post.get("reason_category", ""),
-                text=post.get("reason", ""),
-            ),
-        }
-        if action == "copy":
-            try:
-                copy = services.filing_copy(actor=user, filing_id=pk)
-            except NotFound:
-                raise Http404 from None
-            except DomainError as exc:
-                messages.error(request, str(exc.message))
-                return redirect("filings:filing", pk=pk)
-            return redirect("filings:filing", pk=copy.pk)
-        handler = handlers.get(action)
-        if handler is None:
+        self.table.get_visible(request.user, pk)
+        act = self.table.by_name.get(self.action_name(request.POST))
+        if act is None:
             messages.error(request, _("Unknown action."))
             return redirect("filings:filing", pk=pk)
-        try:
-            handler()
-        except NotFound:
-            raise Http404 from None
-        except Forbidden:
-            raise PermissionDenied from None
-        except DomainError as exc:
-            messages.error(request, str(exc.message))
-            return self.get(request, pk, errors=exc.fields, status=exc.status_code)
-        messages.success(request, _("Done."))
-        return redirect("filings:filing", pk=pk)
+        return self.perform(request, pk, act)
 
-    @staticmethod
-    def _step_data(post) -> dict:
-        step = post.get("step")
-        if step == "parties":
-            return {"parties": _parties_from_post(post)}
-        if step == "presenter":
-            return {
-                "presenter_kind": post.get("presenter_kind", ""),
-                "lawyer_national_id": post.get("lawyer_national_id", ""),
-            }
-        fields = {
-            "kind": ("kind", "subject", "court", "claim_value"),
-            "case": ("case_mode", "case_number"),
-            "text": ("title", "html"),
-            "documents": (),
-        }.get(step, ())
-        return {name: post.get(name, "") for name in fields if name in post}
+    def form_input(self, request, act):
+        data = form_data(request)
+        if act.name == "step_parties":
+            return {"parties": _parties_from_form(request.POST)}
+        if act.name == "pay":
+            data["method"] = PAY_FORMS[request.POST["action"]]
+        return data
+
+    def redirect_to(self, request, pk, result=None):
+        # A copy opens the new draft; every other action comes back to this filing.
+        target = result.pk if isinstance(result, Filing) else pk
+        return redirect("filings:filing", pk=target)
+
+    def invalid(self, request, pk, act, exc):
+        return self.refused(request, pk, act, ValidationFailed(fields=field_errors(exc.detail)))
+
+    def refused(self, request, pk, act, exc):
+        if act.name == "copy":  # a refused copy comes back to the filing as a message
+            return super().refused(request, pk, act, exc)
+        if isinstance(exc, Forbidden):
+            raise PermissionDenied from None
+        messages.error(request, str(exc.message))
+        return self.get(request, pk, errors=exc.fields, status=exc.status_code)
 
 
 class DocumentFile(LoginRequiredMixin, View):
     def get(self, request, pk, document_id):
         try:
-            return api.document_download(request.user, pk, document_id)
+            return document_download(request.user, pk, document_id)
         except NotFound:
             raise Http404 from None
 
@@ -273,7 +197,7 @@ class DocumentFile(LoginRequiredMixin, View):
 class ReceiptFile(LoginRequiredMixin, View):
     def get(self, request, pk):
         try:
-            return api.receipt_download(request.user, pk)
+            return receipt_download(request.user, pk)
         except NotFound:
             raise Http404 from None
 

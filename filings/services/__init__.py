@@ -3,6 +3,7 @@
 from filings.services.documents import document_add, document_remove, store_document
 from filings.services.payment import (
     fees_compute,
+    filing_pay,
     pay_by_reuse,
     pay_exempt,
     pay_online,
@@ -20,15 +21,13 @@ from filings.services.sending import (
     send_code_request,
 )
 from filings.services.signing import filing_sign, sign_code_request, void_signature
+from filings.services.steps import completeness_errors, lawyer_lookup, sanitise_html
 from filings.services.wizard import (
-    completeness_errors,
     filing_cancel,
     filing_copy,
     filing_create,
     filing_prepare,
     filing_reopen,
-    lawyer_lookup,
-    sanitise_html,
     step_save,
 )
 
@@ -43,6 +42,7 @@ __all__ = [
     "filing_cancel",
     "filing_copy",
     "filing_create",
+    "filing_pay",
     "filing_prepare",
     "filing_reopen",
     "filing_send",

@@ -1,11 +1,10 @@
 """Helpers shared by the filing services."""
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.exceptions import Conflict, Forbidden, NotFound
-from core.messaging import send_email, send_sms
+from core.notify import notify
+from core.records import locked
 from filings import access, selectors
 from filings.models import Filing
 
@@ -13,21 +12,10 @@ from filings.models import Filing
 def locked_filing(*, actor, filing_id) -> Filing:
     """Re-read a filing the actor may see, locked for the rest of the transaction."""
     condition = selectors.visibility(actor)
-    try:
-        pk = int(filing_id)
-    except (TypeError, ValueError):
-        raise NotFound() from None
     if condition is None:
         raise NotFound()
-    filing = (
-        Filing.objects.select_for_update(of=("self",))
-        .select_related("filer", "court", "office", "presenter_lawyer")
-        .filter(condition, pk=pk)
-        .first()
-    )
-    if filing is None:
-        raise NotFound()
-    return filing
+    visible = Filing.objects.select_related("filer", "court", "office", "presenter_lawyer")
+    return locked(visible.filter(condition), filing_id)
 
 
 def require_filer_side(filing: Filing, actor) -> None:
@@ -45,21 +33,9 @@ def require_confirmed(filing: Filing) -> None:
         raise Conflict(_("This step opens once the filing is prepared."), code="step_locked")
 
 
-def save(filing: Filing, *, actor, reason: str, update_fields=None) -> None:
-    filing._history_user = actor
-    filing._change_reason = reason
-    filing.save()
-
-
 def notify_filer(filing: Filing, *, purpose: str, subject_fn, body_fn) -> None:
-    """SMS and email to the filer in their language, after commit (core.messaging)."""
-    user = filing.filer
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        subject, body = str(subject_fn()), str(body_fn())
-    if user.mobile:
-        send_sms(to=str(user.mobile), body=body, purpose=purpose, user=user)
-    if user.email:
-        send_email(to=user.email, subject=subject, body=body, purpose=purpose, user=user)
+    """SMS and email to the filer in their language, after commit (core.notify)."""
+    notify(filing.filer, purpose=purpose, body=body_fn, subject=subject_fn)
 
 
 def check_unlocked(filing: Filing, step: str) -> None:

@@ -1,11 +1,13 @@
 """Documents of a filing (FIL-5): checked by content, stored under random names, removed
 from drafts. A refused file leaves nothing behind."""
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.exceptions import Conflict, ValidationFailed
+from core.exceptions import Conflict, NotFound, ValidationFailed
+from core.records import save_as, stamp
 from filings import attachments
 from filings.models import Document, DocumentPurpose, DocumentType, Kind
 from filings.services.common import (
@@ -13,7 +15,6 @@ from filings.services.common import (
     locked_filing,
     require_draft,
     require_filer_side,
-    save,
 )
 from filings.services.signing import void_signature
 
@@ -34,8 +35,6 @@ def document_add(
         raise ValidationFailed(fields={"purpose": [_("Unknown purpose.")]})
     if doc_type not in DocumentType.values:
         raise ValidationFailed(fields={"doc_type": [_("Choose the document's type.")]})
-    from django.conf import settings
-
     stored: list[Document] = []
     try:
         return _document_add(
@@ -79,7 +78,7 @@ def _document_add(*, actor, filing_id, upload, doc_type, title, purpose, limit, 
         )
         stored.append(document)
         void_signature(filing, reason="content changed")
-        save(filing, actor=actor, reason=f"{purpose} added")
+        save_as(filing, actor=actor, reason=f"{purpose} added")
     return document
 
 
@@ -98,8 +97,7 @@ def store_document(*, filing, checked, doc_type, title, purpose, actor) -> Docum
     )
     document.file.save("upload", ContentFile(checked.content), save=False)
     try:
-        document._history_user = actor
-        document.save()
+        save_as(document, actor=actor)
     except Exception:
         document.file.storage.delete(document.file.name)
         raise
@@ -115,13 +113,10 @@ def document_remove(*, actor, filing_id, document_id) -> None:
             pk=document_id, purpose__in=[DocumentPurpose.DOCUMENT, DocumentPurpose.LETTERHEAD]
         ).first()
         if document is None:
-            from core.exceptions import NotFound
-
             raise NotFound()
         name = document.file.name
         storage = document.file.storage
-        document._history_user = actor
-        document.delete()
+        stamp(document, actor=actor).delete()
         void_signature(filing, reason="content changed")
-        save(filing, actor=actor, reason="document removed")
+        save_as(filing, actor=actor, reason="document removed")
         transaction.on_commit(lambda: storage.delete(name))

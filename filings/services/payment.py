@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
+from core.records import save_as
 from core.transitions import apply_transition
 from filings import attachments, fees, payments, selectors
 from filings.models import (
@@ -22,20 +23,18 @@ from filings.models import (
     Payment,
     receipt_number_validator,
 )
-from filings.services.common import locked_filing, require_confirmed, require_filer_side, save
+from filings.services.common import locked_filing, require_confirmed, require_filer_side
 from filings.services.documents import store_document
+from offices.models import Office
+from offices.selectors import operational_status
 
 
 def _office_operational(office) -> bool:
-    from offices.selectors import operational_status
-
     return operational_status(office).operational
 
 
 def fees_compute(*, actor, filing_id, office_code: str | None = None) -> Filing:
     """Choose the office (portal) and compute the court fee and the office's tariff."""
-    from offices.models import Office
-
     with transaction.atomic():
         filing = locked_filing(actor=actor, filing_id=filing_id)
         require_filer_side(filing, actor)
@@ -64,7 +63,7 @@ def fees_compute(*, actor, filing_id, office_code: str | None = None) -> Filing:
         filing.court_fee = fee.court_fee
         filing.service_fee = fee.service_fee
         filing.fees_computed_at = timezone.now()
-        save(
+        save_as(
             filing,
             actor=actor,
             reason=f"fees computed: court {fee.court_fee} + office {fee.service_fee}",
@@ -167,8 +166,7 @@ def _create_settled(filing, *, actor, reason, **fields) -> Payment:
     try:
         with transaction.atomic():
             payment = Payment(filing=filing, created_by=actor, **fields)
-            payment._history_user = actor
-            payment.save()
+            save_as(payment, actor=actor)
             apply_transition(payment, "succeed", actor=actor, reason=reason)
     except IntegrityError:
         raise Conflict(
@@ -299,3 +297,31 @@ def pay_by_reuse(*, actor, filing_id, receipt_number: str) -> Payment:
 def ensure_payer(filing: Filing, actor) -> None:
     if filing.filer_id != actor.pk and filing.channel != Channel.OFFICE:
         raise Forbidden()
+
+
+def filing_pay(
+    *,
+    actor,
+    filing_id,
+    method: str,
+    card_prefix: str = "",
+    receipt_number: str = "",
+    exemption_reason: str = "",
+    exemption_text: str = "",
+    proof=None,
+) -> Payment:
+    """Pay the fee by the chosen method (FIL-7, FIL-8): online, a receipt paid elsewhere, an
+    exemption with its proof, or the reused receipt of one's own rejected filing."""
+    if method == Payment.Method.ONLINE:
+        return pay_online(actor=actor, filing_id=filing_id, card_prefix=card_prefix)
+    if method == Payment.Method.ALREADY_PAID:
+        return pay_with_receipt(actor=actor, filing_id=filing_id, receipt_number=receipt_number)
+    if method == Payment.Method.EXEMPT:
+        return pay_exempt(
+            actor=actor,
+            filing_id=filing_id,
+            reason=exemption_reason,
+            text=exemption_text,
+            proof=proof,
+        )
+    return pay_by_reuse(actor=actor, filing_id=filing_id, receipt_number=receipt_number)

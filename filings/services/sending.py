@@ -22,21 +22,23 @@ from filings.models import (
     Submission,
     case_number_validator,
 )
+from filings.receipts import render_receipt
 from filings.services.common import locked_filing, notify_filer, require_confirmed
 from filings.services.signing import (
+    _mask,
     check_code,
     code_recipient,
     issue_code,
     signature_is_valid,
     void_signature,
 )
+from notices.services import issue_notice
+from offices.selectors import operational_status
 
 Purpose = FilingCode.Purpose
 
 
 def _office_operational(office) -> bool:
-    from offices.selectors import operational_status
-
     return office is not None and operational_status(office).operational
 
 
@@ -61,8 +63,6 @@ def send_code_request(*, actor, filing_id) -> dict:
         require_confirmed(filing)
         recipient = code_recipient(filing, actor, Purpose.SEND)
         device = issue_code(user=recipient, filing=filing, purpose=Purpose.SEND)
-    from filings.services.signing import _mask
-
     return {"sent_to": _mask(recipient.mobile), "expires_at": device.valid_until}
 
 
@@ -293,8 +293,6 @@ def _case_number_for(filing: Filing, case_number: str) -> str:
 
 
 def _notice(filing: Filing, actor, *, subject: str, body: str) -> None:
-    from notices.services import issue_notice
-
     issue_notice(
         actor=actor,
         branch=filing.court,
@@ -307,8 +305,6 @@ def _notice(filing: Filing, actor, *, subject: str, body: str) -> None:
 
 def court_accept(*, actor, filing_id, case_number: str = "") -> Filing:
     """Accept: the stamped PDF receipt is made, a notice and SMS/email tell the filer."""
-    from filings.receipts import render_receipt
-
     with transaction.atomic():
         filing = locked_filing(actor=actor, filing_id=filing_id)
         if filing.status == Filing.Status.FORWARDED and access.is_court_clerk(filing, actor):

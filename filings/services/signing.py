@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.util import random_number_token
 
 from core.exceptions import Conflict, Forbidden, ValidationFailed
-from core.messaging import send_sms
+from core.notify import notify
+from core.records import save_as
 from filings import access, selectors, signing
 from filings.models import Filing, FilingCode, Signature
 from filings.services.common import locked_filing, require_confirmed
@@ -73,15 +74,15 @@ def issue_code(*, user, filing: Filing, purpose: str) -> FilingCode:
     device.throttling_failure_count = 0
     device.throttling_failure_timestamp = None
     device.save()
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+
+    def body():
         if purpose == Purpose.SIGN:
-            body = _("Code to sign filing %(ref)s: %(code)s. Do not share it. Judiciary")
+            text = _("Code to sign filing %(ref)s: %(code)s. Do not share it. Judiciary")
         else:
-            body = _("Code to send filing %(ref)s: %(code)s. Do not share it. Judiciary")
-        body = body % {"ref": filing.pk, "code": token}
-    send_sms(
-        to=str(user.mobile), body=body, purpose=f"filings.{purpose}_code", user=user, secret=token
-    )
+            text = _("Code to send filing %(ref)s: %(code)s. Do not share it. Judiciary")
+        return text % {"ref": filing.pk, "code": token}
+
+    notify(user, purpose=f"filings.{purpose}_code", body=body, secret=token)
     return device
 
 
@@ -182,9 +183,7 @@ def filing_sign(*, actor, filing_id, acknowledged: bool, code: str) -> Signature
                 content_hash=current,
                 signed_at=timezone.now(),
             )
-            signature._history_user = actor
-            signature._change_reason = "signed"
-            signature.save()
+            save_as(signature, actor=actor, reason="signed")
         else:
             bad = True  # the failed attempt is counted (committed) before refusing
     if bad:

@@ -6,7 +6,8 @@ what to say. Two adapters are built from the same table:
 
 - `ActionTable.viewset_actions` / `with_actions`: one DRF `@action` per row on a viewset
   (`POST /…/{pk}/<url_path>/`), documented in the OpenAPI schema with its own request body
-  and response, answering errors in the one JSON shape;
+  and response, answering errors in the one JSON shape; `api_view` serves one action at a
+  URL pattern of its own, for apps whose URLs are not router-based;
 - `ActionFormView`: the pages' form handler (`POST /…/{pk}/action/<name>/`), which binds the
   same serializer to the form, calls the same service, and turns refusals into page
   messages (with each field's label, never a raw key) and success into the action's
@@ -45,8 +46,9 @@ from django.views import View
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action as drf_action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.exceptions import DomainError
 
@@ -163,6 +165,42 @@ class ActionTable:
         )(routed)
 
 
+def api_view(
+    table: ActionTable,
+    act: Action,
+    *,
+    response,
+    render,
+    method: str = "post",
+    parsers=None,
+    **schema,
+) -> Callable:
+    """An API endpoint for one action at a URL pattern of its own (for apps whose URLs are
+    not router-based): POST `…/<pk>/…` parses the body with the action's serializer, runs its
+    service and answers `render(request, pk, result)`. The schema documents the action's
+    body and `response`; `schema` adds to or overrides that (`responses`, `description`,
+    `parameters`, `request`); `method` is the HTTP method (`put` for a step of a form)."""
+
+    def handle(view, request, pk):
+        data = act.parse(request.data, context={"request": request, "view": view})
+        result = act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data)
+        return render(request, pk, result)
+
+    handle.__name__ = method
+    options = {
+        "tags": table.tags or None,
+        "summary": act.summary,
+        "request": act.input,
+        "responses": {act.status_code: response},
+        **schema,
+    }
+    if parsers is None:
+        parsers = [MultiPartParser, FormParser] if act.multipart else [JSONParser, FormParser]
+    name = "".join(part.title() for part in act.name.split("_")) + "View"
+    attrs = {method: extend_schema(**options)(handle), "parser_classes": parsers}
+    return type(name, (APIView,), attrs).as_view()
+
+
 def with_actions(table: ActionTable, *, response, render: str = "_render"):
     """Class decorator: add one POST endpoint per action of `table` to a viewset."""
 
@@ -238,21 +276,37 @@ class ActionFormView(LoginRequiredMixin, View):
         if act is None:
             raise Http404
         self.table.get_visible(request.user, pk)
+        return self.perform(request, pk, act)
+
+    def form_input(self, request, act: Action):
+        """The form as the action's serializer reads it."""
+        return form_data(request)
+
+    def perform(self, request, pk, act: Action):
+        """Validate, run the action, answer with the page (the object is already checked)."""
         try:
-            data = act.parse(form_data(request), context={"request": request})
+            data = act.parse(self.form_input(request, act), context={"request": request})
             result = act.run(actor=request.user, lookup=self.table.lookup, pk=pk, data=data)
         except serializers.ValidationError as exc:
-            for text in error_messages(exc, act.input):
-                messages.error(request, text)
-            return self.redirect_to(request, pk)
+            return self.invalid(request, pk, act, exc)
         except DomainError as exc:
             if exc.status_code == status.HTTP_404_NOT_FOUND:
                 raise Http404 from None
             if exc.status_code == status.HTTP_403_FORBIDDEN and self.forbidden_is_403:
                 raise PermissionDenied from None
-            messages.error(request, str(exc.message))
-            for text in _flatten(list(exc.fields.values())):
-                messages.error(request, text)
-            return self.redirect_to(request, pk)
+            return self.refused(request, pk, act, exc)
         messages.success(request, str(act.done))
         return self.redirect_to(request, pk, result)
+
+    def invalid(self, request, pk, act: Action, exc: serializers.ValidationError):
+        """The form's input is refused by the action's serializer."""
+        for text in error_messages(exc, act.input):
+            messages.error(request, text)
+        return self.redirect_to(request, pk)
+
+    def refused(self, request, pk, act: Action, exc: DomainError):
+        """The service refused the action."""
+        messages.error(request, str(exc.message))
+        for text in _flatten(list(exc.fields.values())):
+            messages.error(request, text)
+        return self.redirect_to(request, pk)

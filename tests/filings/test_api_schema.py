@@ -35,3 +35,49 @@ def test_a_document_downloads_in_a_content_type_the_schema_documents(
     assert {"application/pdf", "image/jpeg", "image/png"} <= set(
         download["responses"]["200"]["content"]
     )
+
+
+STEP_BODIES = {
+    "kind": "KindStepRequest",
+    "case": "CaseStepRequest",
+    "parties": "PartiesStepRequest",
+    "presenter": "PresenterStepRequest",
+    "text": "TextStepRequest",
+}
+
+
+@pytest.fixture
+def schema(client):
+    return client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+@pytest.mark.rule("FIL-3")
+def test_each_wizard_step_documents_its_own_body(schema):
+    """FIL-3: every step's PUT documents the fields of that step (they used to share the
+    text step's), with `?draft` as a query parameter; the documents step takes no body."""
+    for step, component in STEP_BODIES.items():
+        put = schema["paths"][f"/api/v1/filings/{{id}}/steps/{step}/"]["put"]
+        refs = {c["schema"]["$ref"] for c in put["requestBody"]["content"].values()}
+        assert refs == {f"#/components/schemas/{component}"}, step
+        assert "draft" in {p["name"] for p in put["parameters"]}, step
+        assert "draft" not in schema["components"]["schemas"][component]["properties"], step
+    documents = schema["paths"]["/api/v1/filings/{id}/steps/documents/"]["put"]
+    assert "requestBody" not in documents
+    assert set(schema["components"]["schemas"]["PartiesStepRequest"]["required"]) == {"parties"}
+
+
+@pytest.mark.rule("FIL-8")
+def test_actions_that_need_a_body_document_it_as_required(schema):
+    """FIL-6 … FIL-9: the actions with required fields say their body is required; those
+    with none take an optional body or none at all."""
+    paths = schema["paths"]
+    for action in ("return", "court-return", "reject", "sign", "send", "payments"):
+        assert paths[f"/api/v1/filings/{{id}}/{action}/"]["post"]["requestBody"]["required"]
+    for action in ("accept", "cancel", "fees", "verify"):
+        body = paths[f"/api/v1/filings/{{id}}/{action}/"]["post"]["requestBody"]
+        assert not body.get("required"), action
+    for action in ("prepare", "reopen", "copy", "forward", "sign/code", "send/code"):
+        assert "requestBody" not in paths[f"/api/v1/filings/{{id}}/{action}/"]["post"], action
+    send = paths["/api/v1/filings/{id}/send/"]["post"]
+    assert "Idempotency-Key" in {p["name"] for p in send["parameters"]}
+    assert set(schema["components"]["schemas"]["FilingCodeRequest"]["properties"]) == {"code"}

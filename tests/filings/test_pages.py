@@ -4,7 +4,8 @@
 import pytest
 from django.test import Client
 
-from filings.models import Filing
+from filings import services
+from filings.models import Filing, Payment
 from tests.factories import filings as ff
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +84,81 @@ def test_a_post_to_someone_elses_filing_page_answers_404(filer, court, stranger)
         assert browser(stranger).post(url, {"action": action}).status_code == 404, action
     assert browser(filer).post(url, {"action": "no-such-action"}).status_code == 302
     assert Filing.objects.get(pk=filing.pk).status == "draft"
+
+
+@pytest.mark.rule("FIL-8")
+def test_the_page_checks_a_form_with_the_apis_serializer(filer, court, office, staff):
+    """FIL-8: the office's return from the page is validated by the API's serializer: a
+    reason not on the list shows the page again (400) naming the field, and nothing changes;
+    a listed reason returns the filing."""
+    filing = ff.sent(filer, court=court, office=office)
+    url = f"/filings/{filing.pk}/"
+    response = browser(staff).post(
+        url, {"action": "office-return", "reason_category": "bogus", "reason": "Pages missing."}
+    )
+    assert response.status_code == 400
+    assert "<strong>reason_category</strong>" in response.content.decode()
+    assert Filing.objects.get(pk=filing.pk).status == "sent"
+    response = browser(staff).post(
+        url,
+        {
+            "action": "office-return",
+            "reason_category": "incomplete_documents",
+            "reason": "Pages missing.",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == url
+    returned = Filing.objects.get(pk=filing.pk)
+    assert returned.status == "returned" and returned.reason_text == "Pages missing."
+
+
+@pytest.mark.rule("FIL-8")
+def test_copy_from_the_page_opens_the_new_draft(filer, court, office, staff):
+    """FIL-8: copying a returned filing from its page leads to the new draft."""
+    filing = ff.sent(filer, court=court, office=office)
+    services.office_return(
+        actor=staff, filing_id=filing.pk, category="incomplete_documents", text="Pages missing."
+    )
+    response = browser(filer).post(f"/filings/{filing.pk}/", {"action": "copy"})
+    copy = Filing.objects.get(copied_from=filing)
+    assert response.status_code == 302 and response["Location"] == f"/filings/{copy.pk}/"
+    assert copy.status == "draft"
+
+
+@pytest.mark.rule("FIL-3")
+def test_the_parties_form_saves_its_rows_and_skips_the_spare_one(filer, court):
+    """FIL-3: the parties step from the page: each row of the form is a party, the empty
+    spare row is not, and "Save draft" keeps the step open."""
+    filing = ff.draft(filer, court=court)
+    client = browser(filer)
+    response = client.post(
+        f"/filings/{filing.pk}/",
+        {
+            "action": "step",
+            "step": "parties",
+            "draft": "1",
+            "party-0-role": "lawyer",
+            "party-0-person_kind": "myself",
+            "party-1-role": "",
+            "party-1-person_kind": "",
+            "party-1-contract_signed_on": "",
+        },
+    )
+    assert response.status_code == 302
+    filing.refresh_from_db()
+    assert [(p.role, p.person_kind) for p in filing.parties.all()] == [("lawyer", "myself")]
+    assert "parties" not in filing.steps_done
+
+
+@pytest.mark.rule("FIL-7")
+def test_the_pages_payment_forms_are_the_one_pay_action(filer, court, office):
+    """FIL-7: the page's "pay online" form pays through the same action as the API's
+    `payments/` with the online method."""
+    filing = ff.signed(filer, court=court)
+    services.fees_compute(actor=filer, filing_id=filing.pk, office_code=office.code)
+    response = browser(filer).post(
+        f"/filings/{filing.pk}/", {"action": "pay-online", "card_prefix": "603799"}
+    )
+    assert response.status_code == 302
+    payment = Payment.objects.get(filing=filing)
+    assert (payment.method, payment.status) == ("online", "succeeded")

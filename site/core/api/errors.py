@@ -37,6 +37,12 @@ def _flatten(detail):
     return fields
 
 
+def field_errors(detail) -> dict:
+    """A serializer's errors as the error shape's `fields` ({dotted field: [messages]}), for
+    pages that show a refused form the way the API reports it."""
+    return _flatten(detail)
+
+
 def error_body(code, message, fields=None):
     return {"code": code, "message": str(message), "fields": fields or {}}
 
