@@ -45,6 +45,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action as drf_action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
 
 from core.exceptions import DomainError
 
@@ -53,10 +54,14 @@ from core.exceptions import DomainError
 class Action:
     """One thing a user can do to an object.
 
-    `service` is called as `service(actor=user, <table.lookup>=pk, **validated_input)`;
+    `service` is called as `service(actor=user, <table.lookup>=pk, **validated_input)`
+    (plus any named group of `url_path`, e.g. `seats/(?P<seat_id>\\d+)/end`);
     `transition` names the FSM transition that decides whether the page shows the action's
     button (`available_transitions`), when it is one; `url_path` defaults to the name with
-    dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id.
+    dashes and `url_name` (the route's name after the viewset's basename) to the name with
+    dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id. The API
+    answers the object rendered by the viewset, or, with `result`, what the service returned,
+    rendered by that serializer (a hearing scheduled on a case answers the hearing).
     """
 
     name: str
@@ -67,6 +72,8 @@ class Action:
     done: Any = gettext_lazy("Done.")
     transition: str | None = None
     url_path: str | None = None
+    url_name: str | None = None
+    result: type[serializers.Serializer] | None = None
     status_code: int = status.HTTP_200_OK
     multipart: bool = False
     confirm: Any = ""
@@ -85,8 +92,8 @@ class Action:
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    def run(self, *, actor, lookup: str, pk, data) -> Any:
-        return self.service(actor=actor, **{lookup: pk}, **data)
+    def run(self, *, actor, lookup: str, pk, data, path=None) -> Any:
+        return self.service(actor=actor, **{lookup: pk}, **(path or {}), **data)
 
 
 @dataclass
@@ -127,27 +134,42 @@ class ActionTable:
     # --- the API adapter ------------------------------------------------------------------
     def api_handler(self, act: Action, *, response, render: str = "_render"):
         """A viewset method for `act`: parse with its serializer, run its service, render the
-        object with the viewset's `render` method (called as `render(pk, status_code)`)."""
+        object with the viewset's `render` method (called as `render(pk, status_code)`), or
+        the service's result with `act.result`."""
         table = self
 
-        def handler(viewset, request, pk=None):
-            data = act.parse(request.data, context={"request": request, "view": viewset})
-            act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data)
+        def handler(viewset, request, pk=None, **path):
+            context = {"request": request, "view": viewset}
+            data = act.parse(request.data, context=context)
+            result = act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data, path=path)
+            if act.result is not None:
+                return Response(act.result(result, context=context).data, status=act.status_code)
             return getattr(viewset, render)(pk, act.status_code)
 
         handler.__name__ = act.name
         handler.__doc__ = act.summary
+        body = act.input
+        if act.multipart and act.input is not None:
+            body = {"multipart/form-data": act.input}
         schema = extend_schema(
             operation_id=act.extra.get("operation_id"),
             tags=self.tags or None,
             summary=act.summary,
-            request=act.input,
-            responses={act.status_code: response},
+            request=body,
+            responses={act.status_code: act.result or response},
         )
-        parsers = [MultiPartParser, FormParser] if act.multipart else [JSONParser, FormParser]
-        return drf_action(detail=True, methods=["post"], url_path=act.path, parser_classes=parsers)(
-            schema(handler)
+        # A multipart action still reads a JSON body, so that one without its file is refused
+        # by the serializer (400, the one error shape) rather than by the parser (415).
+        parsers = (
+            [MultiPartParser, FormParser, JSONParser] if act.multipart else [JSONParser, FormParser]
         )
+        return drf_action(
+            detail=True,
+            methods=["post"],
+            url_path=act.path,
+            url_name=act.url_name or act.name.replace("_", "-"),
+            parser_classes=parsers,
+        )(schema(handler))
 
 
 def with_actions(table: ActionTable, *, response, render: str = "_render"):
@@ -217,14 +239,22 @@ class ActionFormView(LoginRequiredMixin, View):
             return HttpResponseRedirect(self.success_url(request, pk, result))
         return HttpResponseRedirect(resolve_url(self.success_url, pk=pk))
 
-    def post(self, request, pk, name):
+    def target(self, request, pk, name) -> tuple[ActionTable, Action, Any]:
+        """The table, the action and the pk of the object a post acts on: by default the
+        page's own object, once `table.visible` has found it (404 otherwise). A page that
+        also serves the actions of the object's parts (a case page posting for one of its
+        hearings) overrides this."""
         act = self.table.by_name.get(name)
         if act is None:
             raise Http404
         self.table.get_visible(request.user, pk)
+        return self.table, act, pk
+
+    def post(self, request, pk, name):
+        table, act, target = self.target(request, pk, name)
         try:
             data = act.parse(form_data(request), context={"request": request})
-            result = act.run(actor=request.user, lookup=self.table.lookup, pk=pk, data=data)
+            result = act.run(actor=request.user, lookup=table.lookup, pk=target, data=data)
         except serializers.ValidationError as exc:
             for text in error_messages(exc, act.input):
                 messages.error(request, text)
