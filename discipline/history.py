@@ -10,7 +10,7 @@ hooks `Ruling` and `Case` register with `core.audit`; the timeline endpoint
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 
 from core import audit
 from core.models import TransitionLog
@@ -164,9 +164,7 @@ def case_history(case, *, actor=None) -> list[dict]:
     for s in sessions:
         for a in s.attendance.select_related("member", "recorded_by"):
             name = a.member.get_full_name() or str(a.member)
-            state = (
-                pgettext("attendance", "present") if a.present else pgettext("attendance", "absent")
-            )
+            state = _("present") if a.present else _("absent")
             entries.append(
                 _record(a.recorded_at, "attendance", a.pk, a.recorded_by, f"{name}: {state}")
             )

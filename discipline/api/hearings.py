@@ -29,8 +29,7 @@ class SessionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 )
 @with_actions(RULING_ACTIONS, response=RulingSerializer)
 class RulingViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """A draft is the board's: `selectors.rulings_visible_to` leaves it out for anyone else."""
-
+    # A draft is the board's: `selectors.rulings_visible_to` leaves it out for anyone else.
     serializer_class = RulingSerializer
 
     def get_queryset(self):

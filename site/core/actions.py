@@ -147,7 +147,6 @@ class ActionTable:
             return getattr(viewset, render)(pk, act.status_code)
 
         handler.__name__ = act.name
-        handler.__doc__ = act.summary
         body = act.input
         if act.multipart and act.input is not None:
             body = {"multipart/form-data": act.input}
@@ -163,13 +162,17 @@ class ActionTable:
         parsers = (
             [MultiPartParser, FormParser, JSONParser] if act.multipart else [JSONParser, FormParser]
         )
-        return drf_action(
-            detail=True,
-            methods=["post"],
-            url_path=act.path,
-            url_name=act.url_name or act.name.replace("_", "-"),
-            parser_classes=parsers,
-        )(schema(handler))
+        # The schema goes on top of the action: `@action` replaces the function's `kwargs`,
+        # where drf-spectacular keeps it.
+        return schema(
+            drf_action(
+                detail=True,
+                methods=["post"],
+                url_path=act.path,
+                url_name=act.url_name or act.name.replace("_", "-"),
+                parser_classes=parsers,
+            )(handler)
+        )
 
 
 def with_actions(table: ActionTable, *, response, render: str = "_render"):
