@@ -67,7 +67,9 @@ class CaseOpenInput(serializers.Serializer):
     office = serializers.SlugRelatedField(slug_field="code", queryset=Office.objects.all())
     accused = NationalIdField()
     violations = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), allow_empty=False
+        child=serializers.IntegerField(min_value=1),
+        allow_empty=False,
+        error_messages={"empty": _("Cite at least one violation of art. 37.")},
     )
     allegation = serializers.CharField()
     offence_date = serializers.DateField()

@@ -40,7 +40,7 @@ def _next_number(now) -> str:
     return f"{year:04d}9{last:011d}"
 
 
-def accused_role(office, accused) -> str | None:
+def _accused_role(office, accused) -> str | None:
     """DIS-1: the case is against the office's manager or one of its staff (an open post)."""
     if office.manager_id == accused.pk:
         return Case.AccusedRole.MANAGER
@@ -76,7 +76,7 @@ def case_open(
     the complainant, the date); what is left here is who may open it and the accused's post."""
     if not is_gd(actor):
         raise Forbidden(_("Cases are opened by the General Directorate."))
-    role = accused_role(office, accused)
+    role = _accused_role(office, accused)
     if role is None:
         raise ValidationFailed(
             fields={"accused": [_("Neither the manager nor a member of the staff of this office.")]}
