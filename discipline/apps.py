@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 
 class DisciplineConfig(AppConfig):
     name = "discipline"
@@ -8,7 +10,6 @@ class DisciplineConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import audit
         from discipline import history, selectors
         from discipline.models import Case, Ruling
 
