@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from discipline import selectors
-from discipline.api import ReprimandSerializer
+from discipline.serializers import ReprimandSerializer
 from offices.models import Province
 from offices.text import normalize
 

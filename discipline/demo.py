@@ -20,7 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from discipline import selectors, services
-from discipline.models import Board, Case, Outcome, Ruling, Seat, Tier
+from discipline.models import Board, Case, Grade, Outcome, Ruling, Seat, Tier, Violation
+from offices.models import Office
 
 MEMBER_ID = "0010000135"  # core.demo: the disciplinary board member
 HEAD_ID = "0010000100"  # the centre head
@@ -96,10 +97,10 @@ def _board_and_pending_case(*, head, gd, chair, manager, office) -> Case:
             source=Case.Source.GD,
             office=office,
             accused=manager,
-            violations=[1, 6],
+            violations=list(Violation.objects.filter(number__in=[1, 6])),
             allegation="تعرفه خدمات در محل مناسب نصب نشده و برای وجوه دریافتی رسید داده نشده است.",
             offence_date=timezone.localdate() - dt.timedelta(days=7),
-            board_id=board.pk,
+            board=board,
         )
         services.session_schedule(
             actor=chair,
@@ -155,16 +156,16 @@ def _published_reprimand(*, head, gd, manager, office, board) -> Ruling:
         source=Case.Source.GD,
         office=office,
         accused=manager,
-        violations=[12],
+        violations=list(Violation.objects.filter(number=12)),
         allegation="برای ثبت دو دادخواست، دو برابر تعرفه مصوب از مراجعان دریافت شده است.",
         offence_date=timezone.localdate() - dt.timedelta(days=45),
-        board_id=board.pk,
+        board=board,
     )
     _hear(
         board=board,
         case=case,
         place="اداره کل امور دفاتر، تالار ۲",
-        grade=3,
+        grade=Grade.RECORDED_REPRIMAND,
         reasons="دریافت وجه بیش از تعرفه با رسیدهای مراجعان ثابت است.",
         text="تخلف بند ۱۲ ماده ۳۷ محرز است؛ توبیخ کتبی با درج در پرونده.",
     )
@@ -173,13 +174,13 @@ def _published_reprimand(*, head, gd, manager, office, board) -> Ruling:
         case_id=case.pk,
         grounds="دریافت وجه مازاد در دو مورد تکرار شده و توبیخ کتبی متناسب با تخلف نیست.",
     )
-    services.case_assign_appeal_board(actor=gd, case_id=case.pk, board_id=appeal_board.pk)
+    services.case_assign_appeal_board(actor=gd, case_id=case.pk, board=appeal_board)
     case.refresh_from_db()
     return _hear(
         board=appeal_board,
         case=case,
         place="مرکز امور دفاتر، تالار هیأت تجدیدنظر",
-        grade=4,
+        grade=Grade.PUBLISHED_REPRIMAND,
         reasons="تخلف تکرار شده است؛ توبیخ با درج در تارنمای مرکز متناسب است.",
         text="اعتراض رئیس مرکز وارد است؛ تخلف بند ۱۲ ماده ۳۷ محرز است و توبیخ با درج در "
         "تارنمای مرکز تعیین می‌شود. این رأی قطعی است.",
@@ -187,8 +188,6 @@ def _published_reprimand(*, head, gd, manager, office, board) -> Ruling:
 
 
 def seed(stdout=None) -> None:
-    from offices.models import Office
-
     User = get_user_model()
     people = {
         u.national_id: u

@@ -20,21 +20,50 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import Role, has_role
 
-# Grades of art. 35 (DIS-5), in increasing order.
-GRADE_NAMES = {
-    1: _("Oral warning"),
-    2: _("Written warning"),
-    3: _("Written reprimand recorded in the file"),
-    4: _("Reprimand published on the centre's website"),
-    5: _("Temporary suspension of the licence (3 months to 2 years)"),
-    6: _("Permanent revocation of the licence"),
-}
+
+class Grade(models.IntegerChoices):
+    """The sanctions of art. 35 (DIS-5), in increasing order. Grades 5 and 6 act on the
+    licence, which only the manager holds, and only they can be appealed by the sanctioned
+    person (art. 36, DIS-6); grade 4 is published (DIS-8); grades 1-4 count for recidivism
+    (DIS-9)."""
+
+    ORAL_WARNING = 1, _("Oral warning")
+    WRITTEN_WARNING = 2, _("Written warning")
+    RECORDED_REPRIMAND = 3, _("Written reprimand recorded in the file")
+    PUBLISHED_REPRIMAND = 4, _("Reprimand published on the centre's website")
+    SUSPENSION = 5, _("Temporary suspension of the licence (3 months to 2 years)")
+    REVOCATION = 6, _("Permanent revocation of the licence")
+
+    @property
+    def acts_on_licence(self) -> bool:
+        return self in (Grade.SUSPENSION, Grade.REVOCATION)
+
+    @property
+    def appealable(self) -> bool:
+        """DIS-6: the sanctioned person may appeal it (the other grades are final for them)."""
+        return self.acts_on_licence
+
+    @property
+    def published(self) -> bool:
+        return self == Grade.PUBLISHED_REPRIMAND
+
+    @classmethod
+    def on_licence(cls) -> list["Grade"]:
+        return [g for g in cls if g.acts_on_licence]
+
+    @classmethod
+    def below_licence(cls) -> list["Grade"]:
+        """Grades 1-4: the sanctions that do not touch the licence (and count for DIS-9)."""
+        return [g for g in cls if not g.acts_on_licence]
+
+
 SUSPENSION_MIN_MONTHS = 3
 SUSPENSION_MAX_MONTHS = 24
 
@@ -68,8 +97,6 @@ class Violation(models.Model):
 
     @property
     def title(self) -> str:
-        from django.utils.translation import get_language
-
         return self.title_fa if (get_language() or "fa").startswith("fa") else self.title_en
 
 
@@ -516,7 +543,7 @@ class Outcome(models.TextChoices):
     SANCTION = "sanction", _("Sanction")
 
 
-grade_validators = [MinValueValidator(1), MaxValueValidator(6)]
+grade_validators = [MinValueValidator(Grade.ORAL_WARNING), MaxValueValidator(Grade.REVOCATION)]
 
 
 class Vote(models.Model):
@@ -526,7 +553,7 @@ class Vote(models.Model):
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     grade = models.PositiveSmallIntegerField(
-        _("grade"), null=True, blank=True, validators=grade_validators
+        _("grade"), null=True, blank=True, choices=Grade.choices, validators=grade_validators
     )
     suspension_months = models.PositiveSmallIntegerField(
         _("suspension (months)"), null=True, blank=True
@@ -567,7 +594,7 @@ class Ruling(ConcurrentTransitionMixin, models.Model):
     status = FSMField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     grade = models.PositiveSmallIntegerField(
-        _("grade"), null=True, blank=True, validators=grade_validators
+        _("grade"), null=True, blank=True, choices=Grade.choices, validators=grade_validators
     )
     suspension_months = models.PositiveSmallIntegerField(
         _("suspension (months)"), null=True, blank=True
@@ -601,12 +628,16 @@ class Ruling(ConcurrentTransitionMixin, models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(Q(outcome="acquittal", grade__isnull=True))
-                | Q(outcome="sanction", grade__gte=1, grade__lte=6),
+                | Q(outcome="sanction", grade__gte=Grade.ORAL_WARNING, grade__lte=Grade.REVOCATION),
                 name="discipline_ruling_grade",
             ),
             models.CheckConstraint(
-                condition=Q(grade=5, suspension_months__gte=3, suspension_months__lte=24)
-                | (~Q(grade=5) & Q(suspension_months__isnull=True))
+                condition=Q(
+                    grade=Grade.SUSPENSION,
+                    suspension_months__gte=SUSPENSION_MIN_MONTHS,
+                    suspension_months__lte=SUSPENSION_MAX_MONTHS,
+                )
+                | (~Q(grade=Grade.SUSPENSION) & Q(suspension_months__isnull=True))
                 | Q(grade__isnull=True, suspension_months__isnull=True),
                 name="discipline_ruling_suspension_length",
             ),
@@ -623,7 +654,7 @@ class Ruling(ConcurrentTransitionMixin, models.Model):
     def sanction_name(self) -> str:
         if self.outcome == Outcome.ACQUITTAL:
             return str(_("Acquittal"))
-        return str(GRADE_NAMES[self.grade])
+        return str(Grade(self.grade).label)
 
     @property
     def is_final(self) -> bool:

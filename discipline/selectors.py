@@ -10,18 +10,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
-from core.models import TransitionLog
 from discipline.models import (
     Board,
     Case,
     CaseDocument,
     Challenge,
     CriminalReferral,
+    Grade,
     Outcome,
     Ruling,
     Seat,
@@ -31,6 +31,8 @@ from discipline.models import (
     is_centre_head,
     is_gd,
 )
+from licensing.models import BoardMembership
+from notices import services as notice_services
 
 
 def _conf(key):
@@ -52,8 +54,6 @@ def sits_on_association_board(user, on: dt.date | None = None) -> bool:
 
     Art. 34-2: the Association's representative on a first-instance board must not be a
     member of the Association's board. Read from the licensing app's board terms."""
-    from licensing.models import BoardMembership
-
     return (
         BoardMembership.objects.current(on or timezone.localdate()).filter(user_id=user.pk).exists()
     )
@@ -93,8 +93,6 @@ def current_seats(board) -> list[Seat]:
 
 def composition_problems(board, on: dt.date | None = None) -> list[str]:
     """What is wrong with a board's current composition (DIS-2), as readable reasons."""
-    from django.utils.translation import gettext as _
-
     seats = current_seats(board)
     judges = [s for s in seats if s.kind == Seat.Kind.JUDGE]
     third_kind = Seat.Kind.ASSOCIATION if board.tier == Tier.FIRST_INSTANCE else Seat.Kind.GD
@@ -167,9 +165,32 @@ def is_board_side(actor, case: Case) -> bool:
 
 
 def rulings_visible_to(actor) -> QuerySet[Ruling]:
-    return Ruling.objects.filter(case__in=Case.objects.filter(case_filter(actor))).select_related(
-        "case", "board", "notice"
-    )
+    """The rulings of the cases `actor` sees; a draft only to the board side (a draft is the
+    board's until the chair issues it)."""
+    qs = Ruling.objects.filter(case__in=Case.objects.filter(case_filter(actor)))
+    if _signed_in(actor) and not (actor.is_superuser or is_regulator(actor)):
+        boards = board_ids_of(actor)
+        qs = qs.filter(
+            ~Q(status=Ruling.Status.DRAFT)
+            | Q(case__board_id__in=boards)
+            | Q(case__appeal_board_id__in=boards)
+        )
+    return qs.select_related("case", "board", "notice")
+
+
+def ruling_content_visible(actor, ruling, *, board_side: bool | None = None) -> bool:
+    """Whether `actor` may read what a ruling decided (outcome, grade, text, enforcement).
+
+    The one place that decides it for the API, the pages, the PDF, the case's history and
+    the audit timeline: the board side always; the accused only once the ruling's notice is
+    served, since opening the notice is what serves it (NOT-4, NOT-8) and reading the case
+    must not. `actor=None` is the system itself; `board_side`, when the caller knows it
+    already (`is_board_side`)."""
+    if board_side is None:
+        board_side = actor is None or is_board_side(actor, ruling.case)
+    if board_side:
+        return True
+    return ruling_served_at(ruling)[0] is not None
 
 
 def sessions_visible_to(actor) -> QuerySet[Session]:
@@ -215,8 +236,6 @@ def ruling_served_at(ruling) -> tuple[dt.datetime | None, str | None]:
     """When and how the ruling's notice was served on the accused (NOT-4, NOT-5)."""
     if ruling.notice_id is None:
         return None, None
-    from notices import services as notice_services
-
     return notice_services.served_at(ruling.notice)
 
 
@@ -247,7 +266,7 @@ def is_appealable(ruling) -> bool:
     return (
         ruling.tier == Tier.FIRST_INSTANCE
         and ruling.outcome == Outcome.SANCTION
-        and ruling.grade in (5, 6)
+        and Grade(ruling.grade).appealable
     )
 
 
@@ -258,8 +277,6 @@ def appeal_window(ruling, *, now=None) -> Window | None:
         return None
     if ruling.notice_id is None:
         return Window(None, None, None)
-    from notices import services as notice_services
-
     deadline = notice_services.deadline_after_service(ruling.notice, _conf("APPEAL_DAYS"), now=now)
     if deadline is None:
         return Window(None, None, None)
@@ -311,8 +328,9 @@ def due_for_finality(now) -> QuerySet[Ruling]:
 
 # --- Recidivism (DIS-9; note 3 of art. 38) ----
 def prior_final_sanctions(case) -> QuerySet[Ruling]:
-    """Final grade 1-4 sanctions of the manager, in other cases, that became final before the
-    day of this case's offence (the new offence came after the earlier ruling was final)."""
+    """Final grade 1-4 sanctions of the manager, in other cases, that became final on or before
+    the day of this case's offence: an offence committed on the day the earlier ruling became
+    final, or later, is a repeat (DIS-9)."""
     if case.accused_role != Case.AccusedRole.MANAGER:
         return Ruling.objects.none()
     return (
@@ -321,8 +339,8 @@ def prior_final_sanctions(case) -> QuerySet[Ruling]:
             case__accused_role=Case.AccusedRole.MANAGER,
             status__in=Ruling.FINAL_STATES,
             outcome=Outcome.SANCTION,
-            grade__lte=4,
-            final_at__lt=_day_end(case.offence_date) - dt.timedelta(days=1),
+            grade__in=Grade.below_licence(),
+            final_at__lt=_day_end(case.offence_date),
         )
         .exclude(case_id=case.pk)
         .select_related("case")
@@ -342,7 +360,11 @@ def published_reprimands() -> QuerySet[Ruling]:
     enforced. Carries only what the publication needs: who, which office, the sanction, the
     violations and the date it became final."""
     return (
-        Ruling.objects.filter(grade=4, status=Ruling.Status.ENFORCED, outcome=Outcome.SANCTION)
+        Ruling.objects.filter(
+            grade=Grade.PUBLISHED_REPRIMAND,
+            status=Ruling.Status.ENFORCED,
+            outcome=Outcome.SANCTION,
+        )
         .select_related("case__office", "case__accused")
         .prefetch_related("case__violations")
         .order_by("-final_at", "-id")
@@ -356,108 +378,6 @@ def office_record(office_id) -> QuerySet[Ruling]:
         .select_related("case", "case__accused")
         .order_by("-final_at", "-id")
     )
-
-
-# --- The case's history (DIS-13) ----
-def _logs(model, ids) -> list[TransitionLog]:
-    if not ids:
-        return []
-    ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
-    return list(
-        TransitionLog.objects.filter(
-            content_type=ct, object_id__in=[str(i) for i in ids]
-        ).select_related("actor")
-    )
-
-
-def case_history(case, *, actor=None) -> list[dict]:
-    """Every step of the case, oldest first, each with actor, time and reason: the transitions
-    of the case, its hearings, rulings and their notices (service), and the records made along
-    the way (attendance, votes, referrals, challenges, documents). The accused does not see how
-    each member voted."""
-    from notices.models import Notice
-
-    board_side = actor is None or is_board_side(actor, case)
-    sessions = list(case.sessions.all())
-    rulings = list(case.rulings.all())
-    notice_ids = [s.summons_id for s in sessions if s.summons_id] + [
-        r.notice_id for r in rulings if r.notice_id
-    ]
-    entries = []
-
-    def who(user, label=""):
-        if user is not None:
-            return {"id": user.pk, "name": user.get_full_name() or str(user)}
-        return {"id": None, "name": label or "system"}
-
-    for obj_kind, model, ids in (
-        ("case", Case, [case.pk]),
-        ("session", Session, [s.pk for s in sessions]),
-        ("ruling", Ruling, [r.pk for r in rulings]),
-        ("notice", Notice, notice_ids),
-    ):
-        for log in _logs(model, ids):
-            entries.append(
-                {
-                    "time": log.created_at,
-                    "object": obj_kind,
-                    "object_id": int(log.object_id),
-                    "action": log.transition,
-                    "from": log.source,
-                    "to": log.target,
-                    "actor": who(log.actor, log.actor_label),
-                    "reason": log.reason,
-                }
-            )
-    records = []
-    for s in sessions:
-        for a in s.attendance.select_related("member", "recorded_by"):
-            name = a.member.get_full_name() or str(a.member)
-            records.append(
-                (
-                    a.recorded_at,
-                    "attendance",
-                    a.pk,
-                    a.recorded_by,
-                    f"{name}: {'present' if a.present else 'absent'}",
-                )
-            )
-        for v in s.votes.select_related("member"):
-            reason = f"{v.get_outcome_display()}" + (f", grade {v.grade}" if v.grade else "")
-            if v.suspension_months:
-                reason += f", {v.suspension_months} months"
-            records.append(
-                (
-                    v.cast_at,
-                    "vote",
-                    v.pk,
-                    v.member,
-                    (reason + f" — {v.reasons}") if board_side else "",
-                )
-            )
-    for r in case.referrals.select_related("referred_by"):
-        records.append(
-            (r.referred_at, "criminal_referral", r.pk, r.referred_by, f"{r.authority}: {r.facts}")
-        )
-    for c in Challenge.objects.filter(ruling__case=case).select_related("lodged_by"):
-        records.append((c.lodged_at, c.kind, c.pk, c.lodged_by, c.grounds))
-    for d in case.documents.select_related("uploaded_by"):
-        records.append((d.uploaded_at, "document", d.pk, d.uploaded_by, d.title))
-    for time, kind, pk, user, reason in records:
-        entries.append(
-            {
-                "time": time,
-                "object": kind,
-                "object_id": pk,
-                "action": "recorded",
-                "from": "",
-                "to": "",
-                "actor": who(user),
-                "reason": reason,
-            }
-        )
-    entries.sort(key=lambda e: (e["time"], e["object"]))
-    return entries
 
 
 def referrals_of(case) -> QuerySet[CriminalReferral]:

@@ -5,19 +5,18 @@ calls one service; refusals come back as messages with their reason."""
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from django.utils.translation import gettext as _
+from django.shortcuts import render
+from django.urls import reverse
 from django.views import View
 
-from core.exceptions import DomainError, NotFound
+from core.actions import ActionFormView
+from core.exceptions import NotFound
+from core.records import as_pk
 from core.transitions import available_transitions
-from discipline import selectors, services
-from discipline.models import GRADE_NAMES, Outcome, Ruling, Tier, current_member_ids
+from discipline import actions, selectors
+from discipline.models import Grade, Outcome, Ruling, Tier, current_member_ids
 
 
 def _case_or_404(request, pk):
@@ -70,7 +69,7 @@ class CasePage(LoginRequiredMixin, View):
             rulings.append(
                 {
                     "ruling": r,
-                    "visible": board_side or served is not None,
+                    "visible": selectors.ruling_content_visible(user, r, board_side=board_side),
                     "served_at": served,
                     "service_kind": kind,
                     "appeal": selectors.appeal_window(r),
@@ -116,78 +115,41 @@ class CasePage(LoginRequiredMixin, View):
                 "documents": selectors.documents_of(case),
                 "referrals": selectors.referrals_of(case) if board_side else [],
                 "outcomes": Outcome.choices,
-                "grades": sorted(GRADE_NAMES.items()),
+                "grades": Grade.choices,
             },
         )
 
 
-def _present(request) -> list[int]:
-    return [int(v) for v in request.POST.getlist("present") if v.isdigit()]
+# The case page's forms name the hearing or the ruling they act on.
+PARTS = ((actions.SESSION_ACTIONS, "session"), (actions.RULING_ACTIONS, "ruling"))
 
 
-def _when(request):
-    value = parse_datetime(request.POST.get("scheduled_for", "") or "")
-    if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value
+class CaseActionPage(ActionFormView):
+    """One POST per action of the case page (`cases/<pk>/<name>/`): the case's own actions,
+    and those of one of its hearings or rulings, named by the form's `session` or `ruling`
+    field. Each is validated by the same serializer as its API endpoint and calls the same
+    service; refusals (400, 403, 409) come back as messages, anything not visible is 404."""
 
+    table = actions.CASE_ACTIONS
 
-ACTIONS = {
-    "schedule": lambda r, pk: services.session_schedule(
-        actor=r.user, case_id=pk, scheduled_for=_when(r), place=r.POST.get("place", "")
-    ),
-    "attendance": lambda r, pk: services.session_record_attendance(
-        actor=r.user, session_id=r.POST.get("session"), present=_present(r)
-    ),
-    "vote": lambda r, pk: services.session_vote(
-        actor=r.user,
-        session_id=r.POST.get("session"),
-        outcome=r.POST.get("outcome", ""),
-        grade=r.POST.get("grade") or None,
-        suspension_months=r.POST.get("suspension_months") or None,
-        reasons=r.POST.get("reasons", ""),
-    ),
-    "draft": lambda r, pk: services.ruling_draft(
-        actor=r.user,
-        session_id=r.POST.get("session"),
-        text=r.POST.get("text", ""),
-        mitigation_note=r.POST.get("mitigation_note", ""),
-    ),
-    "issue": lambda r, pk: services.ruling_issue(actor=r.user, ruling_id=r.POST.get("ruling")),
-    "appeal": lambda r, pk: services.ruling_appeal(
-        actor=r.user, case_id=pk, grounds=r.POST.get("grounds", "")
-    ),
-    "object": lambda r, pk: services.ruling_object(
-        actor=r.user, case_id=pk, grounds=r.POST.get("grounds", "")
-    ),
-    "refer": lambda r, pk: services.case_refer_crime(
-        actor=r.user,
-        case_id=pk,
-        authority=r.POST.get("authority", ""),
-        facts=r.POST.get("facts", ""),
-        reference=r.POST.get("reference", ""),
-    ),
-}
+    def target(self, request, pk, name):
+        case = self.table.get_visible(request.user, pk)
+        if name in self.table.by_name:
+            return self.table, self.table[name], case.pk
+        for table, field in PARTS:
+            if name in table.by_name:
+                parts = case.sessions if field == "session" else case.rulings
+                try:
+                    part = parts.filter(pk=as_pk(request.POST.get(field))).first()
+                except NotFound:
+                    part = None
+                if part is None:
+                    raise Http404
+                return table, table[name], part.pk
+        raise Http404
 
-
-class CaseActionPage(LoginRequiredMixin, View):
-    """One POST per action; the service decides (404, 403, 409, 400 come back as messages)."""
-
-    def post(self, request, pk, name):
-        _case_or_404(request, pk)
-        action = ACTIONS.get(name)
-        if action is None:
-            raise Http404
-        try:
-            action(request, pk)
-        except NotFound:
-            raise Http404 from None
-        except DomainError as exc:
-            details = " ".join(str(m) for msgs in exc.fields.values() for m in msgs)
-            messages.error(request, f"{exc.message} {details}".strip())
-        else:
-            messages.success(request, _("Done."))
-        return redirect("discipline:case", pk=pk)
+    def success_url(self, request, pk, result):
+        return reverse("discipline:case", kwargs={"pk": pk})
 
 
 class RulingPdf(LoginRequiredMixin, View):
@@ -197,8 +159,7 @@ class RulingPdf(LoginRequiredMixin, View):
         ruling = selectors.rulings_visible_to(request.user).filter(pk=pk).first()
         if ruling is None or ruling.status == Ruling.Status.DRAFT:
             raise Http404
-        board_side = selectors.is_board_side(request.user, ruling.case)
-        if not board_side and selectors.ruling_served_at(ruling)[0] is None:
+        if not selectors.ruling_content_visible(request.user, ruling):
             raise Http404
         from weasyprint import HTML
 

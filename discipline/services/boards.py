@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
-from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
+from core.exceptions import Conflict, Forbidden, ValidationFailed
+from core.records import locked, save_as
 from discipline import selectors
 from discipline.models import Board, ChairVote, Seat, Tier, is_centre_head
-from discipline.services.common import as_pk, display_name, required_text
+from discipline.services.common import display_name, required_text
 
 
 def _require_centre_head(actor):
@@ -18,14 +19,11 @@ def _require_centre_head(actor):
 
 
 def board_create(*, actor, tier: str, name: str, province=None) -> Board:
+    """`tier` and `name` come validated by the board's serializer."""
     _require_centre_head(actor)
-    if tier not in Tier.values:
-        raise ValidationFailed(fields={"tier": [_("Unknown tier.")]})
-    board = Board(tier=tier, name=required_text(name, "name"), province=province, created_by=actor)
-    board._history_user = actor
-    board._change_reason = "constituted"
+    board = Board(tier=tier, name=name, province=province, created_by=actor)
     with transaction.atomic():
-        board.save()
+        save_as(board, actor=actor, reason="constituted")
     return board
 
 
@@ -34,9 +32,7 @@ def _membership_changed(board: Board, actor, reason: str) -> None:
     board as it now sits (DIS-3)."""
     board.chair = None
     board.election_round += 1
-    board._history_user = actor
-    board._change_reason = reason
-    board.save(update_fields=["chair", "election_round"])
+    save_as(board, actor=actor, reason=reason, update_fields=["chair", "election_round"])
 
 
 def seat_appoint(*, actor, board_id, user, kind: str, confirmation: str = "") -> Seat:
@@ -46,11 +42,7 @@ def seat_appoint(*, actor, board_id, user, kind: str, confirmation: str = "") ->
     (appeal)."""
     _require_centre_head(actor)
     with transaction.atomic():
-        board = Board.objects.select_for_update().filter(pk=as_pk(board_id)).first()
-        if board is None:
-            raise NotFound()
-        if kind not in Seat.Kind.values:
-            raise ValidationFailed(fields={"kind": [_("Unknown seat.")]})
+        board = locked(Board.objects.all(), board_id)
         third = Seat.Kind.ASSOCIATION if board.tier == Tier.FIRST_INSTANCE else Seat.Kind.GD
         if kind not in (Seat.Kind.JUDGE, third):
             raise ValidationFailed(
@@ -90,26 +82,21 @@ def seat_appoint(*, actor, board_id, user, kind: str, confirmation: str = "") ->
             confirmation=confirmation or "",
             appointed_by=actor,
         )
-        seat._history_user = actor
-        seat._change_reason = "appointed"
-        seat.save()
+        save_as(seat, actor=actor, reason="appointed")
         user.groups.add(Group.objects.get_or_create(name=Role.BOARD_MEMBER.value)[0])
         _membership_changed(board, actor, f"seat appointed: {display_name(user)}")
     return seat
 
 
-def seat_end(*, actor, seat_id) -> Seat:
+def seat_end(*, actor, board_id, seat_id) -> Seat:
+    """End a member's seat on `board_id` (a seat of another board is 404)."""
     _require_centre_head(actor)
     with transaction.atomic():
-        seat = Seat.objects.select_for_update().filter(pk=as_pk(seat_id)).first()
-        if seat is None:
-            raise NotFound()
+        seat = locked(Seat.objects.filter(board_id=board_id), seat_id)
         if seat.ended_on is not None:
             raise Conflict(code="wrong_state")
         seat.ended_on = timezone.localdate()
-        seat._history_user = actor
-        seat._change_reason = "seat ended"
-        seat.save(update_fields=["ended_on"])
+        save_as(seat, actor=actor, reason="seat ended", update_fields=["ended_on"])
         board = Board.objects.select_for_update().get(pk=seat.board_id)
         _membership_changed(board, actor, f"seat ended: {display_name(seat.user)}")
     return seat
@@ -119,14 +106,7 @@ def chair_vote(*, actor, board_id, candidate) -> Board:
     """DIS-3 (note 1 of art. 34): each member votes for one of the board's judges; the judge
     who gets the votes of a majority of the members is the chair."""
     with transaction.atomic():
-        board = (
-            selectors.boards_visible_to(actor)
-            .select_for_update(of=("self",))
-            .filter(pk=as_pk(board_id))
-            .first()
-        )
-        if board is None:
-            raise NotFound()
+        board = locked(selectors.boards_visible_to(actor), board_id)
         seats = selectors.current_seats(board)
         members = {s.user_id for s in seats}
         if actor.pk not in members:
@@ -150,8 +130,7 @@ def chair_vote(*, actor, board_id, candidate) -> Board:
         vote = ChairVote(
             board=board, election_round=board.election_round, voter=actor, candidate=candidate
         )
-        vote._history_user = actor
-        vote.save()
+        save_as(vote, actor=actor)
         votes = ChairVote.objects.filter(
             board=board,
             election_round=board.election_round,
@@ -160,7 +139,10 @@ def chair_vote(*, actor, board_id, candidate) -> Board:
         ).count()
         if votes > len(members) // 2:
             board.chair = candidate
-            board._history_user = actor
-            board._change_reason = f"chair elected by majority: {display_name(candidate)}"
-            board.save(update_fields=["chair"])
+            save_as(
+                board,
+                actor=actor,
+                reason=f"chair elected by majority: {display_name(candidate)}",
+                update_fields=["chair"],
+            )
     return board

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import Conflict, Forbidden, ValidationFailed
+from core.records import locked, save_as
 from core.transitions import apply_transition
 from discipline import selectors
 from discipline.models import (
@@ -19,11 +20,14 @@ from discipline.models import (
     CaseCounter,
     CaseDocument,
     CriminalReferral,
-    Tier,
     Violation,
+    current_member_ids,
     is_gd,
 )
-from discipline.services.common import display_name, locked, required_text
+from discipline.services.common import display_name
+from licensing import association as licensing_association
+from notices.services import check_attachment
+from offices.models import Membership
 
 
 def _next_number(now) -> str:
@@ -38,8 +42,6 @@ def _next_number(now) -> str:
 
 def _accused_role(office, accused) -> str | None:
     """DIS-1: the case is against the office's manager or one of its staff (an open post)."""
-    from offices.models import Membership
-
     if office.manager_id == accused.pk:
         return Case.AccusedRole.MANAGER
     if Membership.objects.filter(
@@ -55,78 +57,40 @@ def case_open(
     source: str,
     office,
     accused,
-    violations: list[int],
+    violations: list[Violation],
     allegation: str,
     offence_date: dt.date,
-    board_id,
-    complaint_id=None,
-    inspection_id=None,
+    board: Board,
+    complaint=None,
+    inspection=None,
     complainant=None,
     complainant_kind: str = "",
 ) -> Case:
     """DIS-1: the General Directorate opens a case against an office and its manager or a staff
     member, citing one or more violations of art. 37 (DIS-12), on a complaint (from the public,
     a lawyer or a party, received directly or through the Association), on an inspection
-    report, or on its own motion; and puts it before a first-instance board."""
+    report, or on its own motion; and puts it before a first-instance board.
+
+    The input comes checked by `discipline.inputs.CaseOpenInput` (the catalogue's items, a
+    first-instance board, the complaint or inspection report of this office awaiting a case,
+    the complainant, the date); what is left here is who may open it and the accused's post."""
     if not is_gd(actor):
         raise Forbidden(_("Cases are opened by the General Directorate."))
-    errors = {}
-    if source not in Case.Source.values:
-        errors["source"] = [_("Unknown source.")]
-    numbers = sorted({int(n) for n in (violations or [])})
-    found = list(Violation.objects.filter(number__in=numbers))
-    if not numbers:
-        errors["violations"] = [_("Cite at least one violation of art. 37.")]
-    elif len(found) != len(numbers):
-        errors["violations"] = [_("Unknown item of art. 37.")]
-    allegation = (allegation or "").strip()
-    if not allegation:
-        errors["allegation"] = [_("This field is required.")]
-    if offence_date is None or offence_date > timezone.localdate():
-        errors["offence_date"] = [_("The date of the offence cannot be in the future.")]
-    role = _accused_role(office, accused) if office and accused else None
+    role = _accused_role(office, accused)
     if role is None:
-        errors["accused"] = [_("Neither the manager nor a member of the staff of this office.")]
-    board = Board.objects.filter(pk=board_id).first() if board_id else None
-    if board is None or board.tier != Tier.FIRST_INSTANCE:
-        errors["board"] = [_("Choose a first-instance board.")]
-    complaint = inspection = None
-    if source == Case.Source.COMPLAINT:
-        if complaint_id:
-            from licensing import selectors as licensing_selectors
-
-            complaint = (
-                licensing_selectors.complaints_for_discipline().filter(pk=complaint_id).first()
-            )
-            if complaint is None or complaint.office_id != getattr(office, "pk", None):
-                errors["complaint"] = [_("No complaint about this office awaits a case.")]
-            else:
-                complainant = complaint.complainant
-        if complainant is None:
-            errors["complainant"] = [_("Name the complainant or the complaint.")]
-        if complainant_kind not in ("public", "lawyer", "party"):
-            errors["complainant_kind"] = [_("A member of the public, a lawyer or a party.")]
-    elif source == Case.Source.INSPECTION:
-        from licensing import selectors as licensing_selectors
-
-        inspection = (
-            licensing_selectors.inspection_reports_for_discipline().filter(pk=inspection_id).first()
-            if inspection_id
-            else None
+        raise ValidationFailed(
+            fields={"accused": [_("Neither the manager nor a member of the staff of this office.")]}
         )
-        if inspection is None or inspection.office_id != getattr(office, "pk", None):
-            errors["inspection"] = [_("No inspection report of this office awaits a case.")]
-    if errors:
-        raise ValidationFailed(fields=errors)
+    on_complaint = source == Case.Source.COMPLAINT
     now = timezone.now()
     with transaction.atomic():
         case = Case(
             number=_next_number(now),
             source=source,
-            complaint=complaint,
-            inspection=inspection,
-            complainant=complainant if source == Case.Source.COMPLAINT else None,
-            complainant_kind=complainant_kind if source == Case.Source.COMPLAINT else "",
+            complaint=complaint if on_complaint else None,
+            inspection=inspection if source == Case.Source.INSPECTION else None,
+            complainant=complainant if on_complaint else None,
+            complainant_kind=complainant_kind if on_complaint else "",
             office=office,
             accused=accused,
             accused_role=role,
@@ -136,26 +100,22 @@ def case_open(
             opened_by=actor,
             opened_at=now,
         )
-        case._history_user = actor
-        case._change_reason = "opened"
-        case.save()
-        case.violations.set(found)
+        save_as(case, actor=actor, reason="opened")
+        case.violations.set(violations)
         reason = _("Opened on %(source)s against %(name)s (%(role)s); violations: %(items)s") % {
             "source": case.get_source_display(),
             "name": display_name(accused),
             "role": case.get_accused_role_display(),
-            "items": ", ".join(str(v.number) for v in found),
+            "items": ", ".join(str(v.number) for v in sorted(violations, key=lambda v: v.number)),
         }
         apply_transition(case, "open", actor=actor, reason=reason)
-        from licensing import association as licensing_association
-
-        if complaint is not None:
+        if case.complaint is not None:
             licensing_association.complaint_refer(
-                actor=actor, complaint_id=complaint.pk, case_reference=case.number
+                actor=actor, complaint_id=case.complaint.pk, case_reference=case.number
             )
-        if inspection is not None:
+        if case.inspection is not None:
             licensing_association.inspection_refer(
-                actor=actor, inspection_id=inspection.pk, case_reference=case.number
+                actor=actor, inspection_id=case.inspection.pk, case_reference=case.number
             )
     return case
 
@@ -163,7 +123,6 @@ def case_open(
 def case_record_withdrawal(*, actor, case_id, note: str) -> Case:
     """DIS-10 (note 2 of art. 38): the complainant withdraws the complaint. The case goes on; a
     sanction, if any, must then record the mitigation."""
-    note = required_text(note, "note")
     with transaction.atomic():
         case = locked(selectors.cases_visible_to(actor), case_id)
         if case.source != Case.Source.COMPLAINT:
@@ -181,13 +140,11 @@ def case_record_withdrawal(*, actor, case_id, note: str) -> Case:
     return case
 
 
-def case_assign_appeal_board(*, actor, case_id, board_id) -> Case:
-    """The General Directorate puts an appealed (or objected) case before an appeal board."""
+def case_assign_appeal_board(*, actor, case_id, board: Board) -> Case:
+    """The General Directorate puts an appealed (or objected) case before an appeal board
+    (`board` of the appeal tier, checked by `AppealBoardInput`)."""
     with transaction.atomic():
         case = locked(selectors.cases_visible_to(actor), case_id)
-        board = Board.objects.filter(pk=board_id, tier=Tier.APPEAL).first()
-        if board is None:
-            raise ValidationFailed(fields={"board": [_("Choose an appeal board.")]})
         if case.status == Case.Status.APPEAL and case.appeal_board_id is not None:
             raise Conflict(_("The case is already before an appeal board."), code="board_assigned")
         apply_transition(
@@ -205,8 +162,6 @@ def case_refer_crime(
 ) -> CriminalReferral:
     """DIS-11 (art. 38, note 1): a board that learns of a crime refers it to the competent
     judicial authority; the disciplinary case goes on."""
-    authority = required_text(authority, "authority")
-    facts = required_text(facts, "facts")
     with transaction.atomic():
         case = locked(selectors.cases_visible_to(actor), case_id)
         board_id = case.current_board_id
@@ -222,24 +177,18 @@ def case_refer_crime(
             board_id=board_id,
             authority=authority,
             facts=facts,
-            reference=(reference or "").strip(),
+            reference=reference,
             referred_by=actor,
         )
-        referral._history_user = actor
-        referral.save()
+        save_as(referral, actor=actor)
     return referral
 
 
 def case_add_document(*, actor, case_id, title: str, file) -> CaseDocument:
     """A paper of the case, by the General Directorate or a member of the case's board; PDF or
     JPEG, checked from the content like the notices' attachments."""
-    from notices.services import check_attachment
-
-    title = required_text(title, "title")
     with transaction.atomic():
         case = locked(selectors.cases_visible_to(actor), case_id)
-        from discipline.models import current_member_ids
-
         if not (is_gd(actor) or actor.pk in current_member_ids(case.current_board_id)):
             raise Forbidden()
         try:
@@ -256,6 +205,5 @@ def case_add_document(*, actor, case_id, title: str, file) -> CaseDocument:
             uploaded_by=actor,
         )
         document.file.save("upload", ContentFile(checked.content), save=False)
-        document._history_user = actor
-        document.save()
+        save_as(document, actor=actor)
     return document

@@ -1,17 +1,14 @@
-"""Helpers shared by the discipline services."""
+"""Helpers shared by the discipline services (row locks and saves with the actor are
+`core.records.locked` and `save_as`)."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from core.exceptions import NotFound, ValidationFailed
+from core.exceptions import ValidationFailed
 
 
 def conf(key):
     return settings.DISCIPLINE[key]
-
-
-def signed_in(actor) -> bool:
-    return bool(getattr(actor, "is_authenticated", False))
 
 
 def required_text(value, field: str) -> str:
@@ -19,22 +16,6 @@ def required_text(value, field: str) -> str:
     if not value:
         raise ValidationFailed(code="invalid", fields={field: [_("This field is required.")]})
     return value
-
-
-def as_pk(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise NotFound() from None
-
-
-def locked(queryset, pk):
-    """Re-read one row of `queryset` (already filtered by what the actor may see) under a row
-    lock; anything outside it is 404."""
-    obj = queryset.select_for_update(of=("self",)).filter(pk=as_pk(pk)).first()
-    if obj is None:
-        raise NotFound()
-    return obj
 
 
 def display_name(user) -> str:

@@ -8,28 +8,19 @@ from core.dates import format_date
 from core.exceptions import ValidationFailed
 from discipline import selectors
 from discipline.models import (
-    GRADE_NAMES,
     SUSPENSION_MAX_MONTHS,
     SUSPENSION_MIN_MONTHS,
     Case,
+    Grade,
     Outcome,
 )
 
 
-def _int_or_none(value, field):
-    if value in (None, ""):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ValidationFailed(fields={field: [_("A whole number.")]}) from None
-
-
 def check_decision(
-    case: Case, outcome: str, grade, suspension_months
-) -> tuple[int | None, int | None]:
-    grade = _int_or_none(grade, "grade")
-    suspension_months = _int_or_none(suspension_months, "suspension_months")
+    case: Case, outcome: str, grade: int | None, suspension_months: int | None
+) -> tuple[Grade | None, int | None]:
+    """The decision as stored (`grade` a `Grade`), or the reason it is refused. The values
+    are typed already (`VoteInput`, or the votes a ruling is drafted from)."""
     if outcome == Outcome.ACQUITTAL:
         if grade is not None or suspension_months is not None:
             raise ValidationFailed(
@@ -39,12 +30,13 @@ def check_decision(
         return None, None
     if outcome != Outcome.SANCTION:
         raise ValidationFailed(fields={"outcome": [_("Acquittal or sanction.")]})
-    if grade is None or not 1 <= grade <= 6:
+    if grade not in Grade.values:
         raise ValidationFailed(
             _("A sanction is one of the six grades of art. 35."),
             fields={"grade": [_("A grade from 1 to 6.")]},
         )
-    if grade == 5:
+    grade = Grade(grade)
+    if grade == Grade.SUSPENSION:
         if suspension_months is None or not (
             SUSPENSION_MIN_MONTHS <= suspension_months <= SUSPENSION_MAX_MONTHS
         ):
@@ -60,7 +52,7 @@ def check_decision(
         raise ValidationFailed(
             fields={"suspension_months": [_("Only a suspension (grade 5) has a length.")]}
         )
-    if grade in (5, 6) and case.accused_role != Case.AccusedRole.MANAGER:
+    if grade.acts_on_licence and case.accused_role != Case.AccusedRole.MANAGER:
         raise ValidationFailed(
             _("Grades 5 and 6 suspend or revoke the licence, which only the manager holds."),
             code="no_licence",
@@ -77,7 +69,7 @@ def check_decision(
             )
             % {
                 "prior": prior.grade,
-                "prior_name": GRADE_NAMES[prior.grade],
+                "prior_name": Grade(prior.grade).label,
                 "case": prior.case.number,
                 "final": format_date(prior.final_at, "long"),
                 "offence": format_date(case.offence_date, "long"),

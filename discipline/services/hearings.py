@@ -4,16 +4,19 @@ system, attendance (a session is valid only with all members), and each member's
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.dates import format_date
-from core.exceptions import Conflict, NotFound, ValidationFailed
+from core.exceptions import Conflict, ValidationFailed
+from core.notify import in_language_of
+from core.records import locked, save_as
 from core.transitions import apply_transition
 from discipline import selectors
 from discipline.models import Attendance, Board, Session, Vote, current_member_ids
-from discipline.services.common import as_pk, locked, required_text
 from discipline.services.decisions import check_decision
+from notices import services as notice_services
 
 
 def _board_ready(board: Board) -> None:
@@ -27,15 +30,22 @@ def _board_ready(board: Board) -> None:
         )
 
 
-def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) -> Session:
-    """The chair schedules a hearing; the accused is summoned by a notice of the board."""
-    from notices import services as notice_services
+def _summons_body(case, board, when, place) -> str:
+    return _(
+        "You are summoned to the hearing of disciplinary case %(number)s before %(board)s "
+        "on %(when)s at %(place)s. Allegation: %(allegation)s"
+    ) % {
+        "number": case.number,
+        "board": board.name,
+        "when": format_date(when, "long_datetime"),
+        "place": place,
+        "allegation": case.allegation,
+    }
 
-    place = required_text(place, "place")
-    if scheduled_for is None or scheduled_for <= timezone.now():
-        raise ValidationFailed(
-            fields={"scheduled_for": [_("A hearing is scheduled in the future.")]}
-        )
+
+def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) -> Session:
+    """The chair schedules a hearing (in the future, checked by `ScheduleInput`); the accused
+    is summoned by a notice of the board."""
     with transaction.atomic():
         case = locked(selectors.cases_visible_to(actor), case_id)
         when = timezone.localtime(scheduled_for)
@@ -56,22 +66,10 @@ def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) 
             place=place,
             scheduled_by=actor,
         )
-        session._history_user = actor
-        session._change_reason = "scheduled"
-        session.save()
+        save_as(session, actor=actor, reason="scheduled")
         accused = case.accused
-        with translation.override(getattr(accused, "preferred_language", "") or "fa"):
-            body = _(
-                "You are summoned to the hearing of disciplinary case %(number)s before %(board)s "
-                "on %(when)s at %(place)s. Allegation: %(allegation)s"
-            ) % {
-                "number": case.number,
-                "board": board.name,
-                "when": format_date(when, "long_datetime"),
-                "place": place,
-                "allegation": case.allegation,
-            }
-            subject = _("Summons to a disciplinary hearing")
+        body = in_language_of(accused, lambda: _summons_body(case, board, when, place))
+        subject = in_language_of(accused, lambda: _("Summons to a disciplinary hearing"))
         session.summons = notice_services.issue_board_notice(
             actor=actor,
             board_code=board.notice_code,
@@ -81,7 +79,7 @@ def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) 
             subject=subject,
             body=body,
         )
-        session.save(update_fields=["summons"])
+        save_as(session, actor=actor, update_fields=["summons"])
     return session
 
 
@@ -93,7 +91,7 @@ def session_record_attendance(*, actor, session_id, present: list[int]) -> Sessi
         if session.status != Session.Status.SCHEDULED:
             raise Conflict(_("Attendance is already recorded."), code="wrong_state")
         members = current_member_ids(session.board_id)
-        present_ids = {as_pk(p) for p in (present or [])}
+        present_ids = set(present)
         if not present_ids <= members:
             raise ValidationFailed(fields={"present": [_("Only the board's members attend.")]})
         board = Board.objects.get(pk=session.board_id)
@@ -109,8 +107,6 @@ def session_record_attendance(*, actor, session_id, present: list[int]) -> Sessi
             ),
             all_present=all_present,
         )
-        from accounts.models import User
-
         for user in User.objects.filter(pk__in=members).order_by("pk"):
             row = Attendance(
                 session=session,
@@ -119,8 +115,7 @@ def session_record_attendance(*, actor, session_id, present: list[int]) -> Sessi
                 recorded_by=actor,
                 recorded_at=session.attendance_recorded_at,
             )
-            row._history_user = actor
-            row.save()
+            save_as(row, actor=actor)
     return session
 
 
@@ -135,7 +130,6 @@ def session_vote(
 ) -> Vote:
     """A member votes in a held session (DIS-4); the decision voted for must be lawful (DIS-5,
     DIS-9), so the member learns at once why a decision is refused."""
-    reasons = required_text(reasons, "reasons")
     with transaction.atomic():
         session = locked(selectors.sessions_visible_to(actor), session_id)
         if session.status == Session.Status.INCOMPLETE:
@@ -155,8 +149,7 @@ def session_vote(
             suspension_months=suspension_months,
             reasons=reasons,
         )
-        vote._history_user = actor
-        vote.save()
+        save_as(vote, actor=actor)
     return vote
 
 
@@ -173,15 +166,7 @@ def majority(session: Session):
     return None, votes
 
 
-def get_session(actor, session_id) -> Session:
-    session = selectors.sessions_visible_to(actor).filter(pk=as_pk(session_id)).first()
-    if session is None:
-        raise NotFound()
-    return session
-
-
 __all__ = [
-    "get_session",
     "majority",
     "session_record_attendance",
     "session_schedule",

@@ -3,25 +3,31 @@
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_date
 from core.exceptions import Conflict, Forbidden, ValidationFailed
+from core.notify import in_language_of
+from core.records import locked, save_as
 from core.transitions import apply_transition
 from discipline import selectors
 from discipline.models import (
     Case,
     Challenge,
+    Grade,
     Outcome,
     Ruling,
     Session,
     Tier,
     current_member_ids,
 )
-from discipline.services.common import conf, locked, required_text
+from discipline.services.common import conf
 from discipline.services.decisions import check_decision
 from discipline.services.hearings import majority
+from licensing import selectors as licensing_selectors
+from licensing.services import licence_revoke, licence_suspend
+from notices import services as notice_services
 
 SYSTEM = "system:discipline"
 
@@ -29,7 +35,6 @@ SYSTEM = "system:discipline"
 def ruling_draft(*, actor, session_id, text: str, mitigation_note: str = "") -> Ruling:
     """The chair writes the ruling of the majority (note 2 of art. 34) once every member of a
     session held with all of them has voted."""
-    text = required_text(text, "text")
     with transaction.atomic():
         session = locked(selectors.sessions_visible_to(actor), session_id)
         if session.status == Session.Status.INCOMPLETE:
@@ -69,7 +74,6 @@ def ruling_draft(*, actor, session_id, text: str, mitigation_note: str = "") -> 
                     _("A member of the appeal board took part in the first-instance ruling."),
                     code="sat_at_first_instance",
                 )
-        mitigation_note = (mitigation_note or "").strip()
         if case.complaint_withdrawn_at and outcome == Outcome.SANCTION and not mitigation_note:
             raise ValidationFailed(
                 _(
@@ -91,9 +95,7 @@ def ruling_draft(*, actor, session_id, text: str, mitigation_note: str = "") -> 
             mitigation_note=mitigation_note,
             drafted_by=actor,
         )
-        ruling._history_user = actor
-        ruling._change_reason = "drafted"
-        ruling.save()
+        save_as(ruling, actor=actor, reason="drafted")
     return ruling
 
 
@@ -118,7 +120,7 @@ def _notice_body(ruling: Ruling) -> str:
         % {"board": ruling.board.name, "number": case.number, "office": case.office.code},
         _("Decision: %(decision)s") % {"decision": ruling.sanction_name},
     ]
-    if ruling.grade == 5:
+    if ruling.grade == Grade.SUSPENSION:
         lines.append(_("Suspension: %(months)d months") % {"months": ruling.suspension_months})
     lines += ["", ruling.text]
     if ruling.mitigation_note:
@@ -131,8 +133,6 @@ def ruling_issue(*, actor, ruling_id) -> Ruling:
     """The chair issues the ruling: it is served on the accused as a notice of the board
     (DIS-6); the clocks start at service, not now. An appeal ruling is final at once, replaces
     the first-instance ruling and is enforced (DIS-8)."""
-    from notices import services as notice_services
-
     with transaction.atomic():
         ruling = locked(selectors.rulings_visible_to(actor), ruling_id)
         apply_transition(
@@ -143,9 +143,10 @@ def ruling_issue(*, actor, ruling_id) -> Ruling:
         )
         case = Case.objects.select_for_update(of=("self",)).get(pk=ruling.case_id)
         accused = case.accused
-        with translation.override(getattr(accused, "preferred_language", "") or "fa"):
-            subject = _("Ruling in disciplinary case %(number)s") % {"number": case.number}
-            body = _notice_body(ruling)
+        subject = in_language_of(
+            accused, lambda: _("Ruling in disciplinary case %(number)s") % {"number": case.number}
+        )
+        body = in_language_of(accused, lambda: _notice_body(ruling))
         ruling.notice = notice_services.issue_board_notice(
             actor=actor,
             board_code=ruling.board.notice_code,
@@ -155,9 +156,9 @@ def ruling_issue(*, actor, ruling_id) -> Ruling:
             subject=subject,
             body=body,
         )
-        ruling._history_user = actor
-        ruling._change_reason = "served through the notice system"
-        ruling.save(update_fields=["notice"])
+        save_as(
+            ruling, actor=actor, reason="served through the notice system", update_fields=["notice"]
+        )
         if ruling.tier == Tier.FIRST_INSTANCE:
             apply_transition(case, "rule", actor=actor, reason=_("First-instance ruling issued"))
         else:
@@ -205,16 +206,13 @@ def _challenge(*, actor, case, ruling, kind, grounds, reason) -> Challenge:
     if ruling.status == Ruling.Status.ISSUED:
         apply_transition(ruling, "challenge", actor=None, actor_label=SYSTEM, reason=reason)
     challenge = Challenge(ruling=ruling, kind=kind, lodged_by=actor, grounds=grounds)
-    challenge._history_user = actor
-    challenge.save()
-    return challenge
+    return save_as(challenge, actor=actor)
 
 
 def ruling_appeal(*, actor, case_id, grounds: str, now=None) -> Challenge:
     """DIS-6 (art. 36): the sanctioned person appeals a first-instance grade 5-6 ruling within
     APPEAL_DAYS of its SERVICE. Grades 1-4 are final for them; before service no clock runs
     and after the window the ruling can no longer be appealed."""
-    grounds = required_text(grounds, "grounds")
     now = now or timezone.now()
     with transaction.atomic():
         case, ruling = _challengeable(actor, case_id)
@@ -255,7 +253,6 @@ def ruling_appeal(*, actor, case_id, grounds: str, now=None) -> Challenge:
 def ruling_object(*, actor, case_id, grounds: str, now=None) -> Challenge:
     """DIS-7 (art. 36): the centre head objects to any first-instance ruling — an acquittal or
     any grade — within OBJECTION_DAYS; the case goes to the appeal board."""
-    grounds = required_text(grounds, "grounds")
     now = now or timezone.now()
     with transaction.atomic():
         case, ruling = _challengeable(actor, case_id)
@@ -321,28 +318,25 @@ def finalise_due(*, now=None, limit=None) -> int:
 
 
 def _enforce(ruling: Ruling, case: Case) -> None:
-    """DIS-8: only a final ruling is enforced — grade 5 suspends the licence until the end of
-    the suspension, grade 6 revokes it, grade 4 publishes the reprimand, grades 1-3 go in the
+    """DIS-8: only a final ruling is enforced — a suspension (grade 5) suspends the licence
+    until its end, a revocation (grade 6) revokes it, both through licensing's named verbs; a
+    published reprimand (grade 4) appears on the centre's website; grades 1-3 go in the
     office's file. An acquittal has nothing to enforce."""
     if ruling.outcome != Outcome.SANCTION:
         return
-    from licensing import selectors as licensing_selectors
-    from licensing import services as licensing_services
-
+    grade = Grade(ruling.grade)
     at = ruling.final_at
     starts_on = ends_on = None
     reason = _("Final ruling in disciplinary case %(number)s") % {"number": case.number}
-    if ruling.grade in (5, 6):
+    if grade.acts_on_licence:
         licence = licensing_selectors.live_licence(case.office)
         if licence is None or licence.holder_id != case.accused_id:
             note = _("No live licence of the sanctioned manager for this office to act on.")
-        elif ruling.grade == 5:
+        elif grade == Grade.SUSPENSION:
             starts_on = timezone.localdate(at)
             ends_on = starts_on + relativedelta(months=ruling.suspension_months)
             try:
-                licensing_services.licence_apply(
-                    licence, "suspend", actor=None, reason=reason, until=ends_on
-                )
+                licence_suspend(licence=licence, until=ends_on, actor=None, reason=reason)
                 note = _("Licence %(number)s suspended until %(until)s.") % {
                     "number": licence.number,
                     "until": format_date(ends_on, "long"),
@@ -352,9 +346,9 @@ def _enforce(ruling: Ruling, case: Case) -> None:
                     "Licence %(number)s is not active: the suspension could not be applied."
                 ) % {"number": licence.number}
         else:
-            licensing_services.licence_apply(licence, "revoke", actor=None, reason=reason)
+            licence_revoke(licence=licence, actor=None, reason=reason)
             note = _("Licence %(number)s revoked.") % {"number": licence.number}
-    elif ruling.grade == 4:
+    elif grade.published:
         note = _("Reprimand published on the centre's website.")
     else:
         note = _("Recorded in the office's file.")

@@ -57,14 +57,15 @@ from core.exceptions import DomainError
 class Action:
     """One thing a user can do to an object.
 
-    `service` is called as `service(actor=user, <table.lookup>=pk, **validated_input)`;
+    `service` is called as `service(actor=user, <table.lookup>=pk, **validated_input)`
+    (plus any named group of `url_path`, e.g. `seats/(?P<seat_id>\\d+)/end`);
     `transition` names the FSM transition that decides whether the page shows the action's
     button (`available_transitions`), when it is one; `url_path` defaults to the name with
     dashes, and `url_name` (the API route's name after the basename) to DRF's default, the
     name with dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id.
-    `response`, when given, is the serializer that renders what the service returned (another
-    kind of object than the viewset's, or one the viewset's list no longer holds); otherwise
-    the API answers with the viewset's own rendering of the object.
+    The API answers the object rendered by the viewset, or, with `result` (alias `response`),
+    what the service returned, rendered by that serializer (a hearing scheduled on a case
+    answers the hearing).
     """
 
     name: str
@@ -77,6 +78,7 @@ class Action:
     url_path: str | None = None
     url_name: str | None = None
     response: type[serializers.Serializer] | None = None
+    result: type[serializers.Serializer] | None = None
     status_code: int = status.HTTP_200_OK
     multipart: bool = False
     confirm: Any = ""
@@ -95,8 +97,8 @@ class Action:
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    def run(self, *, actor, lookup: str, pk, data) -> Any:
-        return self.service(actor=actor, **{lookup: pk}, **data)
+    def run(self, *, actor, lookup: str, pk, data, path=None) -> Any:
+        return self.service(actor=actor, **{lookup: pk}, **(path or {}), **data)
 
 
 @dataclass
@@ -138,31 +140,48 @@ class ActionTable:
     def api_handler(self, act: Action, *, response, render: str = "_render"):
         """A viewset method for `act`: parse with its serializer, run its service, render the
         object with the viewset's `render` method (called as `render(pk, status_code)`), or
-        the service's result with the action's own `response` serializer."""
+        the service's result with `(act.result or act.response)`."""
         table = self
 
-        def handler(viewset, request, pk=None):
-            data = act.parse(request.data, context={"request": request, "view": viewset})
-            result = act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data)
-            if act.response is not None:
-                return Response(act.response(result).data, status=act.status_code)
+        def handler(viewset, request, pk=None, **path):
+            context = {"request": request, "view": viewset}
+            data = act.parse(request.data, context=context)
+            result = act.run(actor=request.user, lookup=table.lookup, pk=pk, data=data, path=path)
+            if (act.result or act.response) is not None:
+                return Response(
+                    (act.result or act.response)(result, context=context).data,
+                    status=act.status_code,
+                )
             return getattr(viewset, render)(pk, act.status_code)
 
         handler.__name__ = act.name
-        handler.__doc__ = act.summary
-        # An upload is a multipart form only; any other body takes the API's usual parsers.
-        uploads = {"parser_classes": [MultiPartParser, FormParser]} if act.multipart else {}
-        routed = drf_action(
-            detail=True, methods=["post"], url_path=act.path, url_name=act.url_name, **uploads
-        )(handler)
-        # After `action`, which replaces the function's `kwargs` where the schema is kept.
-        return extend_schema(
+        body = act.input
+        if act.multipart and act.input is not None:
+            body = {"multipart/form-data": act.input}
+        schema = extend_schema(
             operation_id=act.extra.get("operation_id"),
             tags=self.tags or None,
             summary=act.summary,
-            request={"multipart/form-data": act.input} if act.multipart else act.input,
-            responses={act.status_code: act.response or response},
-        )(routed)
+            request=body,
+            responses={act.status_code: (act.result or act.response) or response},
+        )
+        # A multipart action still reads a JSON body, so that one without its file is refused
+        # by the serializer (400, the one error shape) rather than by the parser (415).
+        # Any other action takes the API's usual parsers (JSON, forms, multipart).
+        parsers = (
+            {"parser_classes": [MultiPartParser, FormParser, JSONParser]} if act.multipart else {}
+        )
+        # The schema goes on top of the action: `@action` replaces the function's `kwargs`,
+        # where drf-spectacular keeps it.
+        return schema(
+            drf_action(
+                detail=True,
+                methods=["post"],
+                url_path=act.path,
+                url_name=act.url_name or act.name.replace("_", "-"),
+                **parsers,
+            )(handler)
+        )
 
 
 def api_view(
@@ -271,22 +290,33 @@ class ActionFormView(LoginRequiredMixin, View):
             return HttpResponseRedirect(self.success_url(request, pk, result))
         return HttpResponseRedirect(resolve_url(self.success_url, pk=pk))
 
-    def post(self, request, pk, name):
+    def target(self, request, pk, name) -> tuple[ActionTable, Action, Any]:
+        """The table, the action and the pk of the object a post acts on: by default the
+        page's own object, once `table.visible` has found it (404 otherwise). A page that
+        also serves the actions of the object's parts (a case page posting for one of its
+        hearings) overrides this."""
         act = self.table.by_name.get(name)
         if act is None:
             raise Http404
         self.table.get_visible(request.user, pk)
-        return self.perform(request, pk, act)
+        return self.table, act, pk
+
+    def post(self, request, pk, name):
+        table, act, target = self.target(request, pk, name)
+        return self.perform(request, pk, act, table=table, target=target)
 
     def form_input(self, request, act: Action):
         """The form as the action's serializer reads it."""
         return form_data(request)
 
-    def perform(self, request, pk, act: Action):
-        """Validate, run the action, answer with the page (the object is already checked)."""
+    def perform(self, request, pk, act: Action, *, table=None, target=None):
+        """Validate, run the action on `target` (the page's object unless `target` says
+        otherwise; already checked), answer with the page."""
+        table = table or self.table
+        target = pk if target is None else target
         try:
             data = act.parse(self.form_input(request, act), context={"request": request})
-            result = act.run(actor=request.user, lookup=self.table.lookup, pk=pk, data=data)
+            result = act.run(actor=request.user, lookup=table.lookup, pk=target, data=data)
         except serializers.ValidationError as exc:
             return self.invalid(request, pk, act, exc)
         except DomainError as exc:

@@ -10,6 +10,12 @@ queryset, and 404 for anything else.
 
 The module imports no model at its top, so that an app's `apps.py` can import it before the
 app registry is ready and register its models in `ready()`.
+
+A model whose timeline carries something not every viewer of the object may read (a ruling's
+decision before it is served on the accused) registers a `redact(obj, viewer, entries)` hook
+returning the entries as that viewer may see them. It is the one place that decides: the
+timeline endpoint applies it, and so must any other view of the same steps (an app's own
+history of a case calls `audit.redact`).
 """
 
 from collections.abc import Callable
@@ -22,17 +28,32 @@ from django.db.models import Model, QuerySet
 class Registration:
     model: type[Model]
     visible: Callable[..., QuerySet]
+    redact: Callable[[Model, object, list[dict]], list[dict]] | None = None
 
 
 _registry: dict[str, Registration] = {}
 
 
-def register(model: type[Model], *, visible: Callable[..., QuerySet]) -> None:
-    _registry[model._meta.label_lower] = Registration(model=model, visible=visible)
+def register(
+    model: type[Model],
+    *,
+    visible: Callable[..., QuerySet],
+    redact: Callable[[Model, object, list[dict]], list[dict]] | None = None,
+) -> None:
+    _registry[model._meta.label_lower] = Registration(model=model, visible=visible, redact=redact)
 
 
 def registration(label: str) -> Registration | None:
     return _registry.get(label.lower())
+
+
+def redact(obj, viewer, entries: list[dict]) -> list[dict]:
+    """`entries` (steps of `obj`, each with a `reason` and possibly `changes`) as `viewer` may
+    see them, by the hook `obj`'s model registered; unchanged without one."""
+    found = _registry.get(obj._meta.label_lower)
+    if found is None or found.redact is None:
+        return entries
+    return found.redact(obj, viewer, entries)
 
 
 def _actor_repr(user):
@@ -41,8 +62,9 @@ def _actor_repr(user):
     return {"id": user.pk, "name": user.get_full_name() or str(user)}
 
 
-def timeline(obj) -> list[dict]:
-    """Oldest first: every historical version with its changed fields, and every transition."""
+def timeline(obj, *, viewer=None) -> list[dict]:
+    """Oldest first: every historical version with its changed fields, and every transition;
+    with `viewer`, as that viewer may see them (`redact`)."""
     from django.contrib.contenttypes.models import ContentType
 
     from core.models import TransitionLog
@@ -91,7 +113,7 @@ def timeline(obj) -> list[dict]:
             }
         )
     entries.sort(key=lambda e: (e["time"], 0 if e["kind"] == "change" else 1))
-    return entries
+    return entries if viewer is None else redact(obj, viewer, entries)
 
 
 def _plain(value):

@@ -145,3 +145,22 @@ def test_a_board_without_an_elected_chair_cannot_schedule():
         {"scheduled_for": "2099-01-01T10:00:00+03:30", "place": "Hall"},
     )
     assert response.status_code == 403
+
+
+@pytest.mark.rule("DIS-2")
+def test_a_seat_is_ended_only_through_its_own_board():
+    """DIS-2: `boards/{id}/seats/{seat}/end/` ends a seat of that board; a seat of another
+    board named under it is 404 and stays open."""
+    head, board = new_board()
+    other = f.board()
+    seat = other.seats.filter(ended_on__isnull=True).first()
+    response = client_for(head).post(f"{URL}{board.pk}/seats/{seat.pk}/end/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    seat.refresh_from_db()
+    assert seat.ended_on is None
+    response = client_for(head).post(f"{URL}{other.pk}/seats/{seat.pk}/end/")
+    assert response.status_code == 200
+    seat.refresh_from_db()
+    assert seat.ended_on is not None
+    assert response.json()["chair"] is None  # a change of members: a new election (DIS-3)

@@ -130,7 +130,10 @@ def test_opened_on_a_public_complaint_received_directly():
         ),
         format="json",
     )
-    assert response.status_code == 201
+    assert response.status_code == 201, response.content
+    case = Case.objects.get(pk=response.json()["id"])
+    assert (case.source, case.complainant, case.complainant_kind) == ("complaint", person, "public")
+    assert case.complaint is None and case.status == Case.Status.FIRST_INSTANCE
 
 
 @pytest.mark.rule("DIS-1")

@@ -11,6 +11,7 @@ from accounts import demo as accounts_demo
 from cms_pages.seed import seed_pages
 from core.models import TransitionLog
 from discipline import demo, selectors
+from discipline.history import case_history
 from discipline.models import Board, Case, Challenge, Outcome, Ruling, Seat, Session, Tier
 from notices.models import Notice
 from offices import demo as offices_demo
@@ -82,7 +83,7 @@ def test_demo_has_one_reprimand_final_and_enforced_through_the_services():
     assert [s.status for s in case.sessions.order_by("id")] == [Session.Status.CONCLUDED] * 2
     assert len(log_rows(ruling, "finalise")) == 1
     assert len(log_rows(ruling, "enforce")) == 1
-    steps = [(e["object"], e["action"]) for e in selectors.case_history(case)]
+    steps = [(e["object"], e["action"]) for e in case_history(case)]
     for step in [
         ("case", "open"),
         ("case", "schedule_hearing"),

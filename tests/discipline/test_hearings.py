@@ -7,7 +7,8 @@ import time_machine
 from django.utils import timezone
 
 from core.sweeping import run_all
-from discipline.models import Attendance, Ruling, Session, Vote
+from discipline import selectors
+from discipline.models import Attendance, Grade, Ruling, Session, Vote
 from notices.models import Notice
 from tests.discipline.conftest import client_for, log_rows
 from tests.factories import discipline as f
@@ -238,3 +239,32 @@ def test_recidivism_after_a_final_grade_4_requires_grade_5_or_6_and_acquittal_st
     assert vote(board.judges[0], session, grade=4).status_code == 400
     assert vote(board.judges[0], session, outcome="acquittal", grade=None).status_code == 200
     assert vote(board.judges[1], session, grade=5, months=3).status_code == 200
+
+
+@pytest.mark.rule("DIS-9")
+def test_an_offence_on_the_day_the_prior_ruling_became_final_is_a_repeat_the_day_before_is_not():
+    """DIS-9 (note 3 of art. 38): an offence on or after the day the earlier ruling became
+    final is a repeat — on that very day too; the day before, it is not."""
+    office = licensed_office()
+    prior = final_prior(office, 2, final_on=timezone.localdate() - dt.timedelta(days=30))
+    final_day = timezone.localdate(prior.final_at)
+    on_the_day = f.open_case(office=office, offence_date=final_day)
+    day_before = f.open_case(office=office, offence_date=final_day - dt.timedelta(days=1))
+    assert selectors.minimum_grade(on_the_day) == (Grade.RECORDED_REPRIMAND, prior)
+    assert selectors.minimum_grade(day_before) == (Grade.ORAL_WARNING, None)
+    session = f.held_session(on_the_day, on_the_day.test_board)
+    response = vote(on_the_day.test_board.chair, session, grade=2)
+    assert response.status_code == 400
+    assert response.json()["code"] == "recidivism"
+
+
+@pytest.mark.rule("DIS-5")
+@pytest.mark.rule("DIS-6")
+def test_the_grades_know_which_act_on_the_licence_and_which_the_sanctioned_person_appeals():
+    """DIS-5, DIS-6, DIS-8: grades 5 and 6 act on the licence and only they can be appealed;
+    grade 4 is the published reprimand; grades 1-4 are those recidivism counts."""
+    assert [g for g in Grade if g.acts_on_licence] == [Grade.SUSPENSION, Grade.REVOCATION]
+    assert [g for g in Grade if g.appealable] == [5, 6]
+    assert [g for g in Grade if g.published] == [Grade.PUBLISHED_REPRIMAND]
+    assert Grade.below_licence() == [1, 2, 3, 4]
+    assert Grade(5).label.startswith("Temporary suspension")

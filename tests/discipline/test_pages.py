@@ -116,3 +116,38 @@ def test_others_get_404_and_the_ruling_pdf():
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+@pytest.mark.rule("DIS-4")
+def test_the_page_forms_are_checked_like_the_api_and_act_only_on_the_cases_own_hearings():
+    """DIS-4: the page's forms go through the API's serializers — a hearing in the past is
+    refused with its field's label and reason; attendance with no box ticked records an
+    incomplete session (a form sends nothing for no box); a hearing of another case named in
+    the form is 404."""
+    case = f.open_case()
+    board = case.test_board
+    chair = browser(board.chair)
+    response = chair.post(
+        f"/en/discipline/cases/{case.pk}/schedule/",
+        {"scheduled_for": "2001-01-01T10:00", "place": "Hall 2"},
+        follow=True,
+    )
+    assert "Date and time: A hearing is scheduled in the future." in response.content.decode()
+    assert not case.sessions.exists()
+    when = timezone.localtime(timezone.now() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    response = chair.post(
+        f"/en/discipline/cases/{case.pk}/schedule/", {"scheduled_for": when, "place": "Hall 2"}
+    )
+    assert response.status_code == 302
+    [session] = case.sessions.all()
+    assert session.place == "Hall 2" and session.summons_id is not None
+    other = f.open_case(first_board=board)
+    response = chair.post(f"/en/discipline/cases/{other.pk}/attendance/", {"session": session.pk})
+    assert response.status_code == 404
+    session.refresh_from_db()
+    assert session.status == Session.Status.SCHEDULED
+    response = chair.post(f"/en/discipline/cases/{case.pk}/attendance/", {"session": session.pk})
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.status == Session.Status.INCOMPLETE
+    assert not session.attendance.filter(present=True).exists()

@@ -176,7 +176,7 @@ def withdrawal():
 
     services.ruling_appeal(actor=wrong.accused, case_id=wrong.pk, grounds="g")
     ab = f.appeal_board()
-    services.case_assign_appeal_board(actor=f.gd(), case_id=wrong.pk, board_id=ab.pk)
+    services.case_assign_appeal_board(actor=f.gd(), case_id=wrong.pk, board=ab)
     wrong.refresh_from_db()
     f.ruling(wrong, ab, grade=4)
     gd = f.gd()

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
-from discipline import selectors
+from discipline.history import case_history
 from discipline.models import Attendance, Case, Ruling, Session, Vote
 from tests.e2e.conftest import sign_in, submit
 from tests.factories import discipline as f
@@ -153,7 +153,7 @@ def test_board_members_vote_and_the_chair_records_the_ruling(page, other_page, s
     )
     assert Attendance.objects.filter(session=session, present=True).count() == 3
     assert ruling.notice.recipient_user_id == case.accused_id  # DIS-6: served as a notice
-    history = selectors.case_history(case)
+    history = case_history(case)
     steps = [(e["object"], e["action"], (e["actor"] or {}).get("id")) for e in history]
     assert ("case", "schedule_hearing", chair.pk) in steps
     assert ("session", "record_attendance", chair.pk) in steps

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from discipline import services
-from discipline.models import Board, Case, Outcome, Ruling, Seat, Session, Tier
+from discipline.models import Board, Case, Outcome, Ruling, Seat, Session, Tier, Violation
 from licensing import association as association_services
 from licensing.models import Inspection
 from notices import services as notice_services
@@ -78,7 +78,7 @@ def open_case(
     if (
         source == Case.Source.COMPLAINT
         and "complainant" not in kwargs
-        and "complaint_id" not in kwargs
+        and "complaint" not in kwargs
     ):
         kwargs["complainant"] = UserFactory(roles=[Role.PARTY])
         kwargs.setdefault("complainant_kind", "party")
@@ -87,10 +87,10 @@ def open_case(
         source=source,
         office=office,
         accused=accused or office.manager,
-        violations=list(violations),
+        violations=list(Violation.objects.filter(number__in=violations)),
         allegation="The manager was absent during office hours on three days.",
         offence_date=offence_date or timezone.localdate() - dt.timedelta(days=10),
-        board_id=first_board.pk,
+        board=first_board,
         **kwargs,
     )
     case.test_board = first_board

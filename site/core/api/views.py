@@ -70,6 +70,6 @@ class TimelineView(APIView):
             raise NotFound()
         data = {
             "object": f"{registration.model._meta.label_lower}:{obj.pk}",
-            "entries": audit.timeline(obj),
+            "entries": audit.timeline(obj, viewer=request.user),
         }
         return Response(TimelineSerializer(data).data)
