@@ -9,8 +9,9 @@ from django.utils import timezone
 from core.sweeping import run_all
 from discipline.models import Attendance, Ruling, Session, Vote
 from notices.models import Notice
-from tests.discipline.conftest import client_for, log_rows
+from tests.discipline.conftest import log_rows
 from tests.factories import discipline as f
+from tests.factories.clients import client_for
 from tests.factories.licensing import licensed_office
 
 pytestmark = pytest.mark.django_db
