@@ -28,13 +28,16 @@ run: install
 	PORT=$(PORT) BIN=$(BIN) scripts/run.sh
 
 ## test: install, start a throwaway PostgreSQL 15 cluster, run the whole suite, then the browser
-## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster
+## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster. The unit suite
+## runs in PYTEST_WORKERS processes (pytest-xdist; each has its own test database), a test file
+## per process at a time so that fixtures built once per module are built once.
+PYTEST_WORKERS ?= auto
 test: install-dev postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -c pyproject.toml -r . -q
 	scripts/with-postgres.sh $(BIN)/python manage.py makemigrations --check --dry-run --settings=daftar.settings.test
-	scripts/with-postgres.sh $(BIN)/pytest -q $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 	scripts/ensure-chromium.sh
 	scripts/with-postgres.sh $(BIN)/pytest -q tests/e2e --override-ini addopts="-p no:cacheprovider"
 

@@ -1,7 +1,6 @@
 """Staff disabling and enabling accounts (transition rules of DESIGN.md, AUD-1), timelines."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from accounts.models import User
 from accounts.roles import Role
@@ -9,14 +8,9 @@ from core import audit
 from core.models import TransitionLog
 from tests.accounts.conftest import sign_in
 from tests.factories import UserFactory
+from tests.factories.clients import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -168,9 +168,8 @@ def _free_slot(office):
 
 
 @pytest.fixture
-def pages(monkeypatch, django_capture_on_commit_callbacks):
+def pages(django_capture_on_commit_callbacks):
     """Demo-like objects of every app and the pages that show them, keyed by pattern name."""
-    monkeypatch.setattr("filings.services.signing.random_number_token", lambda length: ff.CODE)
     cache.clear()
     from discipline.models import Violation
     from discipline.violations import load

@@ -1,13 +1,14 @@
 """Pages and public API reads shared between anonymous visitors (core.publiccache)."""
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from cms_pages.seed import seed_pages
 from core.publiccache import PublicCacheMiddleware, cache_publicly
 from offices.selectors import CALENDAR_CACHE_SECONDS
 from tests.factories.accounts import UserFactory
@@ -25,17 +26,10 @@ def public_cache(settings):
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The cache's clock, moved forward by hand."""
-    import django.core.cache.backends.locmem as locmem
-
-    now = [locmem.time.time()]
-    monkeypatch.setattr(locmem.time, "time", lambda: now[0])
-
-    def advance(seconds):
-        now[0] += seconds
-
-    return advance
+def clock():
+    """The clock (which the cache's expiry reads), moved forward by hand."""
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        yield traveller.shift
 
 
 def fetch(client, url, **extra):
@@ -46,8 +40,7 @@ def fetch(client, url, **extra):
 
 
 # --- Pages ------------------------------------------------------------------------------------
-def test_a_public_page_is_served_again_without_the_database(client):
-    seed_pages()
+def test_a_public_page_is_served_again_without_the_database(client, seeded):
     first, first_queries = fetch(client, "/")
     again, again_queries = fetch(client, "/")
 
@@ -57,8 +50,7 @@ def test_a_public_page_is_served_again_without_the_database(client):
     assert again["Content-Type"] == first["Content-Type"]
 
 
-def test_each_language_keeps_its_own_copy(client):
-    seed_pages()
+def test_each_language_keeps_its_own_copy(client, seeded):
     persian, _ = fetch(client, "/")
     english, _ = fetch(client, "/en/")
     persian_again, queries_fa = fetch(client, "/")
@@ -71,8 +63,7 @@ def test_each_language_keeps_its_own_copy(client):
     assert english_again.content == english.content
 
 
-def test_signed_in_users_never_get_the_shared_copy(client):
-    seed_pages()
+def test_signed_in_users_never_get_the_shared_copy(client, seeded):
     anonymous, _ = fetch(client, "/")
     assert "/accounts/signout/" not in anonymous.content.decode()
 
@@ -84,8 +75,7 @@ def test_signed_in_users_never_get_the_shared_copy(client):
     assert "/accounts/signout/" in signed_in_again.content.decode()
 
 
-def test_the_query_string_is_part_of_the_key(client):
-    seed_pages()
+def test_the_query_string_is_part_of_the_key(client, seeded):
     fetch(client, "/search/?q=appointment")
     other, queries = fetch(client, "/search/?q=notice")
     _, queries_again = fetch(client, "/search/?q=notice")
@@ -94,10 +84,9 @@ def test_the_query_string_is_part_of_the_key(client):
     assert queries_again == 0
 
 
-def test_publishing_a_page_forgets_the_copies(client):
-    pages = seed_pages()
+def test_publishing_a_page_forgets_the_copies(client, seeded):
     fetch(client, "/")
-    home = pages.home
+    home = seeded.home
     home.title = "A new front page title"
     home.save_revision().publish()
 

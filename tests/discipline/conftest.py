@@ -1,16 +1,7 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from rest_framework.test import APIClient
 
 from core.models import TransitionLog
-
-
-def client_for(user) -> APIClient:
-    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    if user is not None:
-        client.force_authenticate(user)
-    client.user = user
-    return client
 
 
 def log_rows(obj, transition=None) -> list[TransitionLog]:

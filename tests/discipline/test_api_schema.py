@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.discipline.conftest import client_for
 from tests.factories import discipline as f
+from tests.factories.clients import client_for
 from tests.fuzz.conformance import assert_conforms
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 
 from discipline.models import Board, Seat, Tier
-from tests.discipline.conftest import client_for
 from tests.factories import discipline as f
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import centre_head
 
 pytestmark = pytest.mark.django_db

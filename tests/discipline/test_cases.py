@@ -9,9 +9,10 @@ from django.utils import timezone
 from accounts.roles import Role
 from discipline.models import Case, Violation
 from licensing.models import Complaint, Inspection
-from tests.discipline.conftest import client_for, log_rows
+from tests.discipline.conftest import log_rows
 from tests.factories import discipline as f
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import centre_head, licensed_office
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.conf import settings
 from core.sweeping import run_all
 from discipline.models import Case, Ruling
 from licensing.models import Licence
-from tests.discipline.conftest import client_for
 from tests.factories import discipline as f
+from tests.factories.clients import client_for
 from tests.factories.licensing import licensed_office
 
 pytestmark = pytest.mark.django_db

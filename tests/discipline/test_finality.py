@@ -16,9 +16,10 @@ from core.sweeping import run_all
 from discipline import selectors
 from discipline.models import Case, Challenge, Outcome, Ruling
 from licensing.models import Licence
-from tests.discipline.conftest import client_for, log_rows
+from tests.discipline.conftest import log_rows
 from tests.factories import discipline as f
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import centre_head
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ from core.sweeping import run_all
 from discipline import selectors
 from discipline.models import Attendance, Grade, Ruling, Session, Vote
 from notices.models import Notice
-from tests.discipline.conftest import client_for, log_rows
+from tests.discipline.conftest import log_rows
 from tests.factories import discipline as f
+from tests.factories.clients import client_for
 from tests.factories.licensing import licensed_office
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from core.models import TransitionLog
 from discipline.models import Case, Ruling, Session
-from tests.discipline.conftest import client_for, log_rows
+from tests.discipline.conftest import log_rows
 from tests.factories import discipline as f
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import centre_head
 
 pytestmark = pytest.mark.django_db

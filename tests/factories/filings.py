@@ -6,13 +6,30 @@ import zipfile
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.messaging import backends
 from filings import services
 from filings.models import CourtFeeRule, Filing, Kind
 from tests.factories.accounts import UserFactory, national_code
+from tests.factories.messages import delivered, secret, sms_code
 from tests.factories.notices import jpeg_bytes, pdf_bytes
 
-CODE = "246810"  # tests fix the one-time codes (see tests/filings/conftest.py)
 EXISTING_CASE = "1403123456789012"
+
+
+def code(user, purpose: str = "sign") -> str:
+    """The one-time code last texted to `user` to sign (or `"send"`) a filing."""
+    return sms_code(user, f"filings.{purpose}_code")
+
+
+def request_code(actor, filing, purpose: str = "sign") -> str:
+    """Ask for the one-time code that signs (or, with `"send"`, sends) `filing` and read it
+    from the SMS its recipient receives."""
+    ask = services.sign_code_request if purpose == "sign" else services.send_code_request
+    with delivered():
+        ask(actor=actor, filing_id=filing.pk)
+    message = backends.outbox[-1]
+    assert message.purpose == f"filings.{purpose}_code", message.purpose
+    return secret(message)
 
 
 def ensure_fee_schedule() -> None:
@@ -120,8 +137,8 @@ def prepared(filer, *, court, **kwargs) -> Filing:
 def signed(filer, *, court, signer=None, **kwargs) -> Filing:
     filing = prepared(filer, court=court, **kwargs)
     signer = signer or filer
-    services.sign_code_request(actor=signer, filing_id=filing.pk)
-    services.filing_sign(actor=signer, filing_id=filing.pk, acknowledged=True, code=CODE)
+    code = request_code(signer, filing)
+    services.filing_sign(actor=signer, filing_id=filing.pk, acknowledged=True, code=code)
     filing.refresh_from_db()
     return filing
 
@@ -136,8 +153,8 @@ def paid(filer, *, court, office, card_prefix="603799", **kwargs) -> Filing:
 
 def sent(filer, *, court, office, **kwargs) -> Filing:
     filing = paid(filer, court=court, office=office, **kwargs)
-    services.send_code_request(actor=filer, filing_id=filing.pk)
-    services.filing_send(actor=filer, filing_id=filing.pk, code=CODE, signed_in_with="test")
+    code = request_code(filer, filing, "send")
+    services.filing_send(actor=filer, filing_id=filing.pk, code=code, signed_in_with="test")
     filing.refresh_from_db()
     return filing
 

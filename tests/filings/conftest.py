@@ -1,6 +1,5 @@
 import pytest
 from django.core.cache import cache
-from rest_framework.test import APIClient
 
 from filings.payments import TestGateway
 from tests.factories import UserFactory
@@ -10,9 +9,7 @@ from tests.factories.offices import operational_office
 
 
 @pytest.fixture(autouse=True)
-def _fixed_codes(monkeypatch):
-    """One-time codes are random in production; tests know them."""
-    monkeypatch.setattr("filings.services.signing.random_number_token", lambda length: ff.CODE)
+def _fresh_gateway():
     TestGateway.reset()
     cache.clear()
     yield
@@ -59,17 +56,6 @@ def filer(db):
 @pytest.fixture
 def stranger(db):
     return UserFactory()
-
-
-@pytest.fixture
-def client_for():
-    def make(user):
-        client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-        client.force_authenticate(user)
-        client.user = user
-        return client
-
-    return make
 
 
 @pytest.fixture(autouse=True)

@@ -101,10 +101,9 @@ def test_defence_brief_from_draft_to_stamped_receipt(
     with django_capture_on_commit_callbacks(execute=True):
         api.post(f"/api/v1/filings/{pk}/sign/code/")
     assert sms_outbox[-1].recipient == "+989141110000"
-    assert (
-        api.post(f"/api/v1/filings/{pk}/sign/", {"acknowledged": True, "code": ff.CODE}).status_code
-        == 201
-    )
+    code = ff.code(lawyer)
+    signed = api.post(f"/api/v1/filings/{pk}/sign/", {"acknowledged": True, "code": code})
+    assert signed.status_code == 201
     # 13-14. Choose the office, compute court fee and tariff, pay online.
     fee = api.post(f"/api/v1/filings/{pk}/fees/", {"office": office.code}).json()
     assert fee["fee_total"] == "450000"
@@ -113,8 +112,10 @@ def test_defence_brief_from_draft_to_stamped_receipt(
     ).json()
     assert payment["status"] == "succeeded"
     # 15. Send to the office with a new temporary code.
-    api.post(f"/api/v1/filings/{pk}/send/code/")
-    sent = api.post(f"/api/v1/filings/{pk}/send/", {"code": ff.CODE}, HTTP_IDEMPOTENCY_KEY="e2e")
+    with django_capture_on_commit_callbacks(execute=True):
+        api.post(f"/api/v1/filings/{pk}/send/code/")
+    code = ff.code(lawyer, "send")
+    sent = api.post(f"/api/v1/filings/{pk}/send/", {"code": code}, HTTP_IDEMPOTENCY_KEY="e2e")
     assert sent.status_code == 201
     tracking = sent.json()["tracking_code"]
     # The office verifies the originals and forwards; the court accepts.

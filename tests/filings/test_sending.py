@@ -11,6 +11,7 @@ from core.models import TransitionLog
 from filings import services
 from filings.models import Filing, Submission
 from tests.factories import filings as ff
+from tests.factories.messages import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -20,18 +21,19 @@ def test_sending_needs_a_fresh_code(filer, court, office, client_for):
     """FIL-9 (seed 000): the signing code does not send; a code made before signing does
     not send; a new sending code does, once."""
     filing = ff.prepared(filer, court=court)
-    services.send_code_request(actor=filer, filing_id=filing.pk)  # before signing: stale
-    services.sign_code_request(actor=filer, filing_id=filing.pk)
-    services.filing_sign(actor=filer, filing_id=filing.pk, acknowledged=True, code=ff.CODE)
+    stale = ff.request_code(filer, filing, "send")  # before signing
+    code = ff.request_code(filer, filing)
+    services.filing_sign(actor=filer, filing_id=filing.pk, acknowledged=True, code=code)
     services.fees_compute(actor=filer, filing_id=filing.pk, office_code=office.code)
     services.pay_online(actor=filer, filing_id=filing.pk, card_prefix="603799")
     api = client_for(filer)
-    response = api.post(f"/api/v1/filings/{filing.pk}/send/", {"code": ff.CODE})
+    response = api.post(f"/api/v1/filings/{filing.pk}/send/", {"code": stale})
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_code"
     assert Filing.objects.get(pk=filing.pk).status == "confirmed"
-    assert api.post(f"/api/v1/filings/{filing.pk}/send/code/").status_code == 200
-    response = api.post(f"/api/v1/filings/{filing.pk}/send/", {"code": ff.CODE})
+    with delivered():
+        assert api.post(f"/api/v1/filings/{filing.pk}/send/code/").status_code == 200
+    response = api.post(f"/api/v1/filings/{filing.pk}/send/", {"code": ff.code(filer, "send")})
     assert response.status_code == 201
 
 
@@ -43,9 +45,10 @@ def test_sending_freezes_an_immutable_snapshot(
     frozen; the snapshot cannot be changed; the filer gets the tracking code (FIL-2)."""
     filing = ff.paid(filer, court=court, office=office)
     api = client_for(filer)
-    api.post(f"/api/v1/filings/{filing.pk}/send/code/")
+    with delivered():
+        api.post(f"/api/v1/filings/{filing.pk}/send/code/")
     with django_capture_on_commit_callbacks(execute=True):
-        response = api.post(f"/api/v1/filings/{filing.pk}/send/", {"code": ff.CODE})
+        response = api.post(f"/api/v1/filings/{filing.pk}/send/", {"code": ff.code(filer, "send")})
     assert response.status_code == 201
     body = response.json()
     submission = Submission.objects.get(filing=filing)
@@ -70,13 +73,15 @@ def test_the_same_send_is_idempotent(filer, court, office, client_for):
     sent filing is refused; one log row."""
     filing = ff.paid(filer, court=court, office=office)
     api = client_for(filer)
-    api.post(f"/api/v1/filings/{filing.pk}/send/code/")
+    with delivered():
+        api.post(f"/api/v1/filings/{filing.pk}/send/code/")
+    code = ff.code(filer, "send")
     url = f"/api/v1/filings/{filing.pk}/send/"
-    first = api.post(url, {"code": ff.CODE}, HTTP_IDEMPOTENCY_KEY="k-1")
+    first = api.post(url, {"code": code}, HTTP_IDEMPOTENCY_KEY="k-1")
     again = api.post(url, {"code": "whatever"}, HTTP_IDEMPOTENCY_KEY="k-1")
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.json() == again.json()
-    other = api.post(url, {"code": ff.CODE}, HTTP_IDEMPOTENCY_KEY="k-2")
+    other = api.post(url, {"code": code}, HTTP_IDEMPOTENCY_KEY="k-2")
     assert other.status_code == 409
     assert Submission.objects.filter(filing=filing).count() == 1
     assert TransitionLog.objects.filter(object_id=str(filing.pk), transition="send").count() == 1
@@ -87,9 +92,9 @@ def test_a_non_operational_office_takes_no_filings(filer, court, office):
     filing = ff.paid(filer, court=court, office=office)
     office.licence_active = False
     office.save()
-    services.send_code_request(actor=filer, filing_id=filing.pk)
+    code = ff.request_code(filer, filing, "send")
     with pytest.raises(Conflict) as error:
-        services.filing_send(actor=filer, filing_id=filing.pk, code=ff.CODE)
+        services.filing_send(actor=filer, filing_id=filing.pk, code=code)
     assert error.value.code == "office_not_operational"
     other = ff.signed(filer, court=court)
     with pytest.raises(ValidationFailed):
@@ -110,7 +115,7 @@ def test_two_concurrent_sends_give_one_send():
     court = BranchFactory()
     office = operational_office()
     filing = ff.paid(filer, court=court, office=office)
-    services.send_code_request(actor=filer, filing_id=filing.pk)
+    code = ff.request_code(filer, filing, "send")
     barrier = threading.Barrier(2)
     results = []
 
@@ -118,7 +123,7 @@ def test_two_concurrent_sends_give_one_send():
         try:
             barrier.wait()
             submission, created = services.filing_send(
-                actor=filer, filing_id=filing.pk, code=ff.CODE, idempotency_key=key
+                actor=filer, filing_id=filing.pk, code=code, idempotency_key=key
             )
             results.append(("ok", submission.pk, created))
         except Exception as exc:  # noqa: BLE001 - the outcome is what is compared

@@ -25,10 +25,11 @@ def test_code_goes_to_the_signers_mobile_and_the_signature_records_what_was_sign
         response = api.post(f"/api/v1/filings/{filing.pk}/sign/code/")
     assert response.status_code == 200
     assert [m.recipient for m in sms_outbox] == [str(filer.mobile)]
-    assert ff.CODE in sms_outbox[0].body
+    code = ff.code(filer)
+    assert code in sms_outbox[0].body
     response = api.post(
         f"/api/v1/filings/{filing.pk}/sign/",
-        {"acknowledged": False, "code": ff.CODE},
+        {"acknowledged": False, "code": code},
         format="json",
     )
     assert response.status_code == 400
@@ -38,9 +39,7 @@ def test_code_goes_to_the_signers_mobile_and_the_signature_records_what_was_sign
     )
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_code"
-    response = api.post(
-        f"/api/v1/filings/{filing.pk}/sign/", {"acknowledged": True, "code": ff.CODE}
-    )
+    response = api.post(f"/api/v1/filings/{filing.pk}/sign/", {"acknowledged": True, "code": code})
     assert response.status_code == 201
     signature = Signature.objects.get(filing=filing)
     expected = hashlib.sha256(signing.serialise(signing.canonical(filing))).hexdigest()
@@ -51,8 +50,7 @@ def test_code_goes_to_the_signers_mobile_and_the_signature_records_what_was_sign
     assert "rights and duties" in signature.acknowledgement
     # The code worked once.
     assert (
-        services.signing.check_code(user=filer, filing=filing, purpose="sign", code=ff.CODE)
-        is False
+        services.signing.check_code(user=filer, filing=filing, purpose="sign", code=code) is False
     )
 
 
@@ -65,15 +63,16 @@ def test_the_presenting_lawyer_signs_and_sends(filer, court, office):
     with pytest.raises(Exception) as error:
         services.sign_code_request(actor=filer, filing_id=filing.pk)
     assert error.value.__class__.__name__ == "Forbidden"
-    services.sign_code_request(actor=lawyer, filing_id=filing.pk)
+    code = ff.request_code(lawyer, filing)
+    assert ff.code(lawyer) == code  # texted to the lawyer
     signature = services.filing_sign(
-        actor=lawyer, filing_id=filing.pk, acknowledged=True, code=ff.CODE
+        actor=lawyer, filing_id=filing.pk, acknowledged=True, code=code
     )
     assert signature.signer == lawyer
     services.fees_compute(actor=filer, filing_id=filing.pk, office_code=office.code)
     services.pay_online(actor=filer, filing_id=filing.pk, card_prefix="603799")
-    services.send_code_request(actor=lawyer, filing_id=filing.pk)
-    submission, _created = services.filing_send(actor=lawyer, filing_id=filing.pk, code=ff.CODE)
+    code = ff.request_code(lawyer, filing, "send")
+    submission, _created = services.filing_send(actor=lawyer, filing_id=filing.pk, code=code)
     assert submission.sent_by == lawyer and submission.signed_by == lawyer
 
 
@@ -91,9 +90,9 @@ def test_a_changed_content_voids_the_signature(filer, court, office):
     services.filing_prepare(actor=filer, filing_id=filing.pk)
     services.fees_compute(actor=filer, filing_id=filing.pk, office_code=office.code)
     services.pay_online(actor=filer, filing_id=filing.pk, card_prefix="603799")
-    services.send_code_request(actor=filer, filing_id=filing.pk)
+    code = ff.request_code(filer, filing, "send")
     with pytest.raises(Conflict) as error:
-        services.filing_send(actor=filer, filing_id=filing.pk, code=ff.CODE)
+        services.filing_send(actor=filer, filing_id=filing.pk, code=code)
     assert error.value.code == "not_signed"
 
 
@@ -106,9 +105,9 @@ def test_a_file_changed_in_storage_voids_the_signature_at_sending(filer, court, 
     storage = document.file.storage
     storage.delete(document.file.name)
     storage.save(document.file.name, ContentFile(b"%PDF-1.4 tampered"))
-    services.send_code_request(actor=filer, filing_id=filing.pk)
+    code = ff.request_code(filer, filing, "send")
     with pytest.raises(Conflict) as error:
-        services.filing_send(actor=filer, filing_id=filing.pk, code=ff.CODE)
+        services.filing_send(actor=filer, filing_id=filing.pk, code=code)
     assert error.value.code == "signature_void"
     filing.refresh_from_db()
     assert filing.status == Filing.Status.CONFIRMED
@@ -121,7 +120,7 @@ def test_an_expired_code_is_refused(filer, court):
     from django.utils import timezone
 
     filing = ff.prepared(filer, court=court)
-    services.sign_code_request(actor=filer, filing_id=filing.pk)
+    code = ff.request_code(filer, filing)
     later = timezone.now() + timezone.timedelta(minutes=6)
     with time_machine.travel(later), pytest.raises(ValidationFailed):
-        services.filing_sign(actor=filer, filing_id=filing.pk, acknowledged=True, code=ff.CODE)
+        services.filing_sign(actor=filer, filing_id=filing.pk, acknowledged=True, code=code)

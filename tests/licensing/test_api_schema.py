@@ -5,10 +5,10 @@ import pytest
 from licensing import services
 from licensing.models import LicenceRequest
 from offices.models import StaffRole
+from tests.factories.clients import client_for
 from tests.factories.licensing import CallFactory, licence_request, licensing_staff
 from tests.factories.offices import qualified_profile
 from tests.fuzz.conformance import assert_conforms
-from tests.licensing.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ from django.utils import timezone
 from licensing.models import Application
 from offices.models import StaffRole
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import CallFactory, council_member, licensing_staff
 from tests.factories.offices import PDF_BYTES, province, qualified_profile
-from tests.licensing.conftest import client_for, log_rows
+from tests.licensing.conftest import log_rows
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/licensing/applications/"

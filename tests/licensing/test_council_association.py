@@ -10,9 +10,9 @@ from licensing import association as association_services
 from licensing import services
 from licensing.models import Association, BoardMembership, CouncilMembership, is_council_member
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import association, centre_head, council_member, licensing_staff
 from tests.factories.offices import province
-from tests.licensing.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 COUNCIL = "/api/v1/licensing/council/"

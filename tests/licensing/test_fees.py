@@ -10,8 +10,9 @@ from django.utils import timezone
 from licensing import selectors
 from licensing.models import FeeSchedule
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import centre_head, council_member, licensing_staff
-from tests.licensing.conftest import client_for, log_rows
+from tests.licensing.conftest import log_rows
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/licensing/fees/"

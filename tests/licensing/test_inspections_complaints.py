@@ -8,9 +8,10 @@ from licensing import association as association_services
 from licensing import selectors
 from licensing.models import Complaint, Inspection
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import association, centre_head, licensing_staff
 from tests.factories.offices import PDF_BYTES, OfficeFactory
-from tests.licensing.conftest import client_for, log_rows
+from tests.licensing.conftest import log_rows
 
 pytestmark = pytest.mark.django_db
 

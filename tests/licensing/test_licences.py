@@ -15,6 +15,7 @@ from offices import selectors as office_selectors
 from offices import services as office_services
 from offices.models import Membership, Office, Slot, StaffRole
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import (
     accepted_application,
     advance,
@@ -24,7 +25,7 @@ from tests.factories.licensing import (
     licensing_staff,
 )
 from tests.factories.offices import OfficeFactory, city, qualified_profile
-from tests.licensing.conftest import client_for, log_rows
+from tests.licensing.conftest import log_rows
 
 pytestmark = pytest.mark.django_db
 K, S = LicenceRequest.Kind, LicenceRequest.Status

@@ -9,6 +9,7 @@ from django.db import close_old_connections
 
 from licensing.models import LicenceRequest, RequestStep
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.licensing import (
     centre_head,
     council_member,
@@ -16,7 +17,7 @@ from tests.factories.licensing import (
     licensed_office,
     licensing_staff,
 )
-from tests.licensing.conftest import client_for, log_rows
+from tests.licensing.conftest import log_rows
 
 pytestmark = pytest.mark.django_db
 S = LicenceRequest.Status

@@ -1,7 +1,6 @@
 import pytest
 from django.core.cache import cache
 from guardian.shortcuts import assign_perm
-from rest_framework.test import APIClient
 
 from accounts.models import Representation
 from notices import services
@@ -47,17 +46,6 @@ def representative(company):
     Representation.objects.create(legal_person=company, user=user, title="CEO")
     assign_perm("accounts.act_for_legalperson", user, company)
     return user
-
-
-@pytest.fixture
-def client_for():
-    def make(user):
-        client = APIClient()
-        client.force_authenticate(user)
-        client.user = user
-        return client
-
-    return make
 
 
 @pytest.fixture

@@ -214,11 +214,9 @@ def test_period_is_fixed_at_issue(issue, settings):
         notice = issue()
     settings.NOTICES = {**settings.NOTICES, "DEEMED_SERVICE_DAYS": 3}
     with time_machine.travel(T0 + timedelta(days=5), tick=False):
-        assert services.deem_overdue_notices(now=T0 + timedelta(days=5)) == 0
-    assert services.served_at(notice, now=T0 + timedelta(days=11)) == (
-        T0 + timedelta(days=10),
-        ServiceKind.DEEMED,
-    )
+        assert sweeping.run_all(only=["notices.deemed_service"]) == {"notices.deemed_service": 0}
+    with time_machine.travel(T0 + timedelta(days=11), tick=False):
+        assert services.served_at(notice) == (T0 + timedelta(days=10), ServiceKind.DEEMED)
 
 
 @pytest.mark.django_db
@@ -238,7 +236,7 @@ def test_service_by_delivery_when_the_deployment_says_so(issue, recipient, setti
     assert viewed.view_count == 2
     assert (viewed.served_at, viewed.service_kind) == (T0, ServiceKind.DELIVERY)
     with time_machine.travel(T0 + timedelta(days=30), tick=False):
-        assert services.deem_overdue_notices(now=T0 + timedelta(days=30)) == 0
+        assert sweeping.run_all(only=["notices.deemed_service"]) == {"notices.deemed_service": 0}
 
 
 @pytest.mark.django_db

@@ -3,10 +3,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from rest_framework.test import APIClient
 
 from offices.models import Slot
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.offices import operational_office
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -16,13 +16,6 @@ NOW = dt.datetime(2025, 10, 4, 9, 0, tzinfo=TEHRAN)
 
 def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hh, mm), tzinfo=TEHRAN)
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    client.user = user
-    return client
 
 
 def slot_at(office, when: dt.datetime) -> Slot:

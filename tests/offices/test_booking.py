@@ -12,8 +12,9 @@ from core.models import OutboundMessage, TransitionLog
 from offices import services
 from offices.models import Appointment, Closure, Slot
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.offices import OfficeFactory, operational_office
-from tests.offices.conftest import NOW, at, client_for, slot_at
+from tests.offices.conftest import NOW, at, slot_at
 
 pytestmark = pytest.mark.django_db
 TOMORROW = NOW.date() + dt.timedelta(days=1)  # Sunday

@@ -7,8 +7,9 @@ import pytest
 from core.models import TransitionLog
 from offices.models import Appointment
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.offices import operational_office
-from tests.offices.conftest import NOW, at, client_for, slot_at
+from tests.offices.conftest import NOW, at, slot_at
 
 pytestmark = pytest.mark.django_db
 TOMORROW = NOW.date() + dt.timedelta(days=1)

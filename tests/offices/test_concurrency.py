@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from offices.models import Appointment, Slot
 from tests.factories.accounts import UserFactory
+from tests.factories.clients import client_for
 from tests.factories.offices import operational_office
-from tests.offices.conftest import client_for
 
 THREADS = 50
 

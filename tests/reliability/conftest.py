@@ -5,13 +5,6 @@ import threading
 
 import pytest
 from django.db import connections
-from rest_framework.test import APIClient
-
-
-def client_for(user) -> APIClient:
-    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_authenticate(user)
-    return client
 
 
 def race(*calls, timeout=60):

@@ -18,7 +18,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from core.models import OutboundMessage, TransitionLog
-from tests.reliability.conftest import client_for
+from tests.factories.clients import client_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

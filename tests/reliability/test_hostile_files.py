@@ -13,8 +13,8 @@ import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.factories.clients import client_for
 from tests.reliability import hostile as h
-from tests.reliability.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

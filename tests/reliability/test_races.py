@@ -15,7 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from core.models import OutboundMessage, TransitionLog
-from tests.reliability.conftest import client_for, outcome, race
+from tests.factories.clients import client_for
+from tests.reliability.conftest import outcome, race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -187,28 +188,26 @@ def test_two_acceptances_for_the_last_place_of_a_call_at_once_give_one():
 
 # --- Filings -----------------------------------------------------------------------------------
 @pytest.mark.rule("FIL-12")
-def test_two_sends_of_one_filing_with_different_keys_give_one_submission(monkeypatch):
+def test_two_sends_of_one_filing_with_different_keys_give_one_submission():
     """FIL-12: two sends of one filing at the same instant from two tabs (different
     Idempotency-Keys): one submission, one `send` log row, one SMS to the filer; the other tab
     gets 409 `already_sent`."""
     from filings.models import Submission
-    from filings.services import sending
     from tests.factories import UserFactory
     from tests.factories import filings as ff
     from tests.factories.notices import BranchFactory
     from tests.factories.offices import operational_office
 
-    monkeypatch.setattr("filings.services.signing.random_number_token", lambda length: ff.CODE)
     ff.ensure_fee_schedule()
     filer = UserFactory(mobile="+989141234568")
     filing = ff.paid(filer, court=BranchFactory(), office=operational_office())
-    sending.send_code_request(actor=filer, filing_id=filing.pk)
+    code = ff.request_code(filer, filing, "send")
     before = timezone.now()
 
     def send(key):
         return lambda: client_for(filer).post(
             f"/api/v1/filings/{filing.pk}/send/",
-            {"code": ff.CODE},
+            {"code": code},
             format="json",
             HTTP_IDEMPOTENCY_KEY=key,
         )

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.test import Client
 
 from filings.payments import TestGateway
-from tests.factories import filings as ff
 from tests.security import world as world_module
 
 
@@ -12,8 +11,7 @@ from tests.security import world as world_module
 def world(django_db_setup, django_db_blocker):
     """The objects of tests/security/world.py, built once per module in a transaction that
     is rolled back at the end; each test runs in a savepoint of it (pytest-django's `db`)."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as mp:
-        mp.setattr("filings.services.signing.random_number_token", lambda length: ff.CODE)
+    with django_db_blocker.unblock():
         TestGateway.reset()
         cache.clear()
         with transaction.atomic():
