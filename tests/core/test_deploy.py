@@ -14,14 +14,28 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_check_deploy_is_clean_with_production_settings():
+# The operator's own SMS provider and payment gateway (never imported by the checks).
+PROVIDERS = {
+    "DAFTAR_SMS_BACKEND": "operator_gateways.sms.ProviderSMSBackend",
+    "DAFTAR_PAYMENT_GATEWAY": "operator_gateways.payments.ProviderGateway",
+}
+
+
+def check_deploy(**extra_env) -> subprocess.CompletedProcess:
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
-        "DJANGO_ALLOWED_HOSTS": "daftar.example",
+        key: value
+        for key, value in os.environ.items()
+        if key not in PROVIDERS and key != "DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS"
     }
-    result = subprocess.run(
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+            "DJANGO_ALLOWED_HOSTS": "daftar.example",
+            **extra_env,
+        }
+    )
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -29,8 +43,135 @@ def test_check_deploy_is_clean_with_production_settings():
         text=True,
         timeout=120,
     )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = check_deploy(**PROVIDERS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_refuses_the_console_sms_backend_and_the_test_gateway():
+    """Production left on its defaults: the console SMS backend (it prints codes and
+    temporary passwords to the log) and the test payment gateway (it accepts every payment)."""
+    result = check_deploy()
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "daftar.E001" in output and "ConsoleSMSBackend" in output
+    assert "daftar.E002" in output and "TestGateway" in output
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "core.messaging.backends.ConsoleSMSBackend",
+        "core.messaging.backends.ConsoleAndFileSMSBackend",
+        "core.messaging.backends.FileSMSBackend",
+        "core.messaging.backends.LocmemSMSBackend",
+    ],
+)
+def test_check_deploy_refuses_every_development_sms_backend(backend):
+    result = check_deploy(**{**PROVIDERS, "DAFTAR_SMS_BACKEND": backend})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "daftar.E001" in output and backend in output
+    assert "daftar.E002" not in output
+
+
+def test_a_loopback_run_may_allow_the_development_gateways_with_a_warning():
+    result = check_deploy(DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS="1")
+    output = result.stdout + result.stderr
+    assert "daftar.W001" in output and "daftar.W002" in output
+    assert "daftar.E00" not in output
+    assert result.returncode != 0  # --fail-level WARNING: never a real deployment
+
+
+def test_the_web_application_refuses_to_start_on_the_test_gateways():
+    env = {key: value for key, value in os.environ.items() if key not in PROVIDERS}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+            "DJANGO_ALLOWED_HOSTS": "daftar.example",
+            "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
+        }
+    )
+    env.pop("DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS", None)
+    code = "import daftar.wsgi"
+    refused = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert refused.returncode != 0
+    assert "ImproperlyConfigured" in refused.stderr and "daftar.E001" in refused.stderr
+    started = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, **PROVIDERS},
+        capture_output=True,
+        text=True,
+    )
+    assert started.returncode == 0, started.stderr
+
+
+SQLITE_WRITERS = """
+import threading, time
+import django
+django.setup()
+from django.db import connection, connections, transaction
+
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE counter (n integer)")
+    cursor.execute("INSERT INTO counter VALUES (0)")
+    cursor.execute("PRAGMA journal_mode")
+    print("journal_mode", cursor.fetchone()[0])
+errors = []
+
+def writer():
+    try:
+        for _ in range(5):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT n FROM counter")  # read first, then write
+                n = cursor.fetchone()[0]
+                time.sleep(0.05)
+                cursor.execute("UPDATE counter SET n = %s", [n + 1])
+    except Exception as exc:
+        errors.append(repr(exc))
+    finally:
+        connections.close_all()
+
+threads = [threading.Thread(target=writer) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+with connection.cursor() as cursor:
+    cursor.execute("SELECT n FROM counter")
+    print("count", cursor.fetchone()[0])
+print("errors", len(errors), errors[:1])
+"""
+
+
+def test_the_embedded_database_takes_concurrent_writers_without_locked_errors(tmp_path):
+    """`make run` on SQLite: the site and its worker write at once. In WAL mode with
+    transactions that take the write lock when they begin (IMMEDIATE), writers that read
+    first and then write wait for each other instead of failing "database is locked"."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "daftar.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SQLITE_WRITERS],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.strip().splitlines())
+    assert lines["journal_mode"] == "wal"
+    assert lines["errors"].startswith("0 "), lines["errors"]
+    assert lines["count"] == "20"  # 4 writers x 5 increments, none lost
 
 
 def test_production_settings_refuse_a_missing_secret_key():
