@@ -34,13 +34,14 @@ so no anonymous visitor is shown the state before the change once it is committe
 from __future__ import annotations
 
 import logging
+import time
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_cache_key, learn_cache_key
 
 logger = logging.getLogger(__name__)
@@ -64,8 +65,10 @@ def cache_publicly(response, seconds: int | None = None):
 def _generation(cache) -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY) or 1
+        # A new generation starts from the clock, never below one used before (should the
+        # key be lost, older answers must not come back).
+        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        generation = cache.get(GENERATION_KEY) or 0
     return int(generation)
 
 
@@ -81,7 +84,7 @@ def forget(**_signal_kwargs) -> None:
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:  # no generation yet: nothing was cached under one
-            cache.add(GENERATION_KEY, 2, timeout=None)
+            _generation(cache)
     except Exception:  # noqa: BLE001 - logged loudly: visitors may see the old state
         logger.error("Could not forget the public cache's answers", exc_info=True)
 
@@ -94,12 +97,20 @@ def forget_on_commit(sender=None, **_signal_kwargs) -> None:
 
 
 def connect_models(model_labels) -> None:
-    """Forget on every save or delete of these models ("app_label.ModelName")."""
+    """Forget on every save or delete of these models ("app_label.ModelName"), and every
+    change of their many-to-many relations (an office's services)."""
     for label in model_labels:
         model = apps.get_model(label)
         uid = f"core.publiccache.{label}"
         post_save.connect(forget_on_commit, sender=model, dispatch_uid=uid, weak=False)
         post_delete.connect(forget_on_commit, sender=model, dispatch_uid=f"{uid}.d", weak=False)
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(
+                forget_on_commit,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}.{field.name}",
+                weak=False,
+            )
 
 
 class PublicCacheMixin:

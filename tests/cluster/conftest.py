@@ -149,6 +149,14 @@ class Cluster:
             ],
         )
 
+    def revive_workers(self) -> list[str]:
+        """Start again the workers that exited, as systemd's `Restart=always` does (a worker
+        exits when the database goes away under it)."""
+        dead = [name for name, process in self.workers.items() if process.poll() is not None]
+        for name in dead:
+            self.start_worker(name)
+        return dead
+
     def url(self, node: str, path: str) -> str:
         return f"http://127.0.0.1:{self.nodes[node][1]}{path}"
 

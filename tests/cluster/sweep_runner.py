@@ -26,6 +26,8 @@ def main(name: str, log_path: str, seconds: float) -> None:
 
 
 def run(name, log, log_path, seconds) -> None:
+    from django.db import close_old_connections
+
     from core import sweeping
 
     @sweeping.sweep("aa.cluster_always_fails")
@@ -52,6 +54,9 @@ def run(name, log, log_path, seconds) -> None:
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and not Path(f"{log_path}.stop").exists():
+        # Each round as a new `manage.py sweep` process would start: no broken connection
+        # kept from a database restart.
+        close_old_connections()
         for sweep_name, outcome in sweeping.run_each().items():
             if outcome.busy:
                 log.write(f"busy {sweep_name} {name} {time.time():.6f}\n")

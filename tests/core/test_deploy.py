@@ -309,3 +309,95 @@ def test_production_rate_limits_count_across_processes():
         "core.throttling.UserRateThrottle",
         "core.throttling.ScopedRateThrottle",
     ]
+
+
+def test_errors_are_reported_to_a_sentry_compatible_service_when_a_dsn_is_set():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "daftar.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DAFTAR_SENTRY_DSN": "https://publickey@errors.daftar.internal/7",
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
+    }
+    code = (
+        "import django; django.setup(); import json, sentry_sdk; c = sentry_sdk.get_client(); "
+        "print(json.dumps([c.is_active(), str(c.dsn), c.options['send_default_pii'], "
+        "sorted(c.integrations)]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    active, dsn, pii, integrations = json.loads(result.stdout.strip().splitlines()[-1])
+    assert active is True
+    assert dsn == "https://publickey@errors.daftar.internal/7"
+    assert pii is False  # no national IDs, addresses or user ids leave
+    assert "django" in integrations
+
+    without = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={k: v for k, v in env.items() if k != "DAFTAR_SENTRY_DSN"},
+        capture_output=True,
+        text=True,
+    )
+    assert without.returncode == 0, without.stderr
+    assert json.loads(without.stdout.strip().splitlines()[-1])[0] is False
+
+
+def test_deployment_artefacts_name_real_commands_and_the_packages_the_tests_use():
+    """deploy/: the units start commands that exist, and the packages list names what the
+    scripts install (scripts/check-system-packages.sh checks a machine against it)."""
+    units = {p.name: p.read_text() for p in (ROOT / "deploy/systemd").iterdir()}
+    assert {
+        "daftar-web.service",
+        "daftar-worker@.service",
+        "daftar-sweep.service",
+        "daftar-sweep.timer",
+        "daftar-housekeeping.service",
+        "daftar-housekeeping.timer",
+    } <= set(units)
+    assert "gunicorn daftar.wsgi:application" in units["daftar-web.service"]
+    assert "manage.py db_worker" in units["daftar-worker@.service"]
+    assert "manage.py sweep" in units["daftar-sweep.service"]
+    assert "OnCalendar=*-*-* *:*:00" in units["daftar-sweep.timer"]
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    for command in ("db_worker", "sweep", "clearsessions", "prune_db_task_results"):
+        assert command in commands
+    packages = {
+        line.split()[1]
+        for line in (ROOT / "deploy/packages.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert {"postgresql-15", "redis-server", "nginx", "python3-venv"} <= packages
+    nginx = (ROOT / "deploy/nginx/daftar.conf").read_text()
+    assert "X-Request-ID $request_id" in nginx
+    assert "location = /metrics" in nginx
+
+
+def test_the_lock_files_carry_hashes_and_no_local_paths():
+    result = subprocess.run(
+        ["scripts/lock.sh", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    base = (ROOT / "requirements/base.txt").read_text()
+    assert "--hash=sha256:" in base
+    assert "/opt/" not in base and "file://" not in base
+    assert "redis==" in base and "argon2-cffi==" in base
+
+
+def test_every_configured_password_hasher_is_installed():
+    """PASSWORD_HASHERS names Argon2: its library is pinned, so stored Argon2 hashes verify."""
+    from django.contrib.auth.hashers import get_hasher
+    from django.test import override_settings
+
+    from daftar.settings import base
+
+    with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
+        for algorithm in ("pbkdf2_sha256", "argon2", "scrypt"):
+            hasher = get_hasher(algorithm)
+            encoded = hasher.encode("correct horse", hasher.salt())
+            assert hasher.verify("correct horse", encoded)
+            assert not hasher.verify("wrong horse", encoded)

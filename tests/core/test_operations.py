@@ -48,6 +48,10 @@ def test_ready_when_database_cache_storage_queue_and_sweep_answer(client, settin
     assert any("Storage" in check for check in body)
     assert any("QueueAge" in check for check in body)
     assert any("LastSweep" in check for check in body)
+    # A balancer's probe asks for anything: the same verdict as a page.
+    page = client.get("/ready/", HTTP_ACCEPT="*/*")
+    assert page.status_code == 200
+    assert page["Content-Type"].startswith("text/html")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -74,6 +78,7 @@ def test_not_ready_when_jobs_wait_too_long(client, settings):
         task_path="core.tasks.deliver_message",
         queue_name="default",
         backend_name="default",
+        run_after=timezone.now() - dt.timedelta(minutes=6),
     )
     DBTaskResult.objects.update(enqueued_at=timezone.now() - dt.timedelta(minutes=6))
     response = client.get("/ready/?format=json")

@@ -54,10 +54,11 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DAFTAR_PUBLIC_CACHE_SECONDS = int(os.environ.get("DAFTAR_PUBLIC_CACHE_SECONDS", "0"))
 # Saves of these models change what anonymous visitors see (an office's page, the directory,
-# whether an office is operational and bookable, OFF-2): the public cache is forgotten, on
-# every node, when their transaction commits (core.publiccache).
+# whether an office is operational and bookable, OFF-2: its staff posts, its licence): the
+# public cache is forgotten, on every node, when their transaction commits (core.publiccache).
 DAFTAR_PUBLIC_CACHE_MODELS = [
     "offices.Office",
+    "offices.Membership",
     "offices.WorkingHours",
     "offices.Closure",
     "offices.Service",
