@@ -37,14 +37,29 @@ def token_for(user) -> dict:
     return {"Authorization": f"Bearer {token.key}", "Accept-Language": "en"}
 
 
-def session_for(user) -> dict:
-    """A signed-in browser's cookies and CSRF header (the session as the sign-in leaves it)."""
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
+def session_for(cluster, user) -> dict:
+    """A signed-in browser's cookies and CSRF header: the session as node A's sign-in leaves
+    it (its secret key, its session store: Redis and the database)."""
+    key = (
+        cluster.run_on(
+            "A",
+            "from importlib import import_module\n"
+            "from django.conf import settings\n"
+            "from django.contrib import auth\n"
+            "from accounts.models import User\n"
+            f"user = User.objects.get(pk={user.pk})\n"
+            "session = import_module(settings.SESSION_ENGINE).SessionStore()\n"
+            "session[auth.SESSION_KEY] = str(user.pk)\n"
+            "session[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]\n"
+            "session[auth.HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
+            "session.save()\n"
+            "print(session.session_key)\n",
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     csrf = secrets.token_hex(16)
-    cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={csrf}"
+    cookie = f"sessionid={key}; csrftoken={csrf}"
     return {"Cookie": cookie, "X-CSRFToken": csrf, "Accept-Language": "en"}
 
 
@@ -140,7 +155,7 @@ def test_a_suspension_on_node_a_shows_on_node_b_at_once(cluster):
         "licence suspended on node A",
         node_B_operational_after=status["operational"],
         node_B_reasons=[r["code"] for r in status["reasons"]],
-        seconds_from_suspension_to_node_B_answer=seen_after,
+        seconds_from_starting_node_A_shell_to_node_B_answer=seen_after,
         booking_on_node_B=f"{refused.status_code} {refused.json().get('code')}",
     )
     assert status["operational"] is False
@@ -151,7 +166,7 @@ def test_a_suspension_on_node_a_shows_on_node_b_at_once(cluster):
 
 def test_a_signed_in_session_works_on_either_node(cluster):
     user = UserFactory()
-    headers = session_for(user)
+    headers = session_for(cluster, user)
     answers = {
         node: requests.get(cluster.url(node, "/api/v1/accounts/me/"), headers=headers, timeout=30)
         for node in NODES
@@ -308,6 +323,7 @@ def test_the_database_restarted_under_load_loses_no_committed_write(cluster):
         committed_writes_before_stop=committed_before,
         committed_writes_after=len(in_database),
         answered_201=len(booked),
+        committed_but_answered_with_an_error=len(in_database - booked),
         ready_while_down=ready_while_down,
         ready_after=ready_after,
         workers_restarted_by_the_service_manager=revived,
@@ -315,8 +331,12 @@ def test_the_database_restarted_under_load_loses_no_committed_write(cluster):
     assert len(retried) > 0, "the outage was not felt"
     assert set(ready_while_down.values()) == {503}
     assert set(ready_after.values()) == {200}
-    assert booked == in_database  # every answered booking is there, nothing more
-    assert len(booked) == len(answers)  # everyone booked in the end, without restarting a node
+    assert booked <= in_database  # every booking answered 201 is there: none lost
+    # Everyone booked in the end, once, without a node restarted. (A booking that committed
+    # just before the database went away may have been answered with an error: its retry
+    # is refused as a second booking the same day, and the first one stands.)
+    assert in_database == {user.pk for user in users}
+    assert Appointment.objects.filter(slot=slot).count() == len(users)
 
 
 def test_redis_stopped_makes_the_nodes_unready_and_they_recover(cluster):
