@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-dev postgres lint format lock bench bench-load fuzz sweep worker check-deploy audit clean
+.PHONY: run test test-cluster test-python install install-dev postgres lint format lock check-lock bench bench-load fuzz sweep worker check-deploy audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,8 +61,25 @@ fuzz: install-dev postgres
 	FUZZ_SEED=$${FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')} \
 	scripts/with-postgres.sh $(BIN)/pytest -q tests/fuzz -p no:logging $(PYTEST_ARGS)
 
+## postgres: PostgreSQL 15 and Redis (Debian's packages) installed if missing; the tests start
+## their own throwaway instances
 postgres:
 	@scripts/ensure-postgres.sh
+	@scripts/ensure-redis.sh
+
+## test-cluster: two gunicorn nodes (production settings) on loopback ports sharing one
+## PostgreSQL and one Redis, two jobs workers and two sweep runners; races and injected faults
+## (a killed worker, PostgreSQL and Redis stopped), each printing its figures (tests/cluster)
+test-cluster: install-dev postgres
+	scripts/with-postgres.sh $(BIN)/pytest -q -s -p no:randomly tests/cluster \
+	  --override-ini addopts="-p no:cacheprovider --strict-markers" $(PYTEST_ARGS)
+
+## test-python: the pinned requirements installed with their hashes into a fresh virtualenv of
+## each supported Python (3.11, 3.12, 3.13; pyenv's or the system's), then Django's checks and
+## a short part of the suite on each
+PYTHONS ?= 3.11 3.12 3.13
+test-python: postgres
+	PYTHONS="$(PYTHONS)" scripts/test-pythons.sh
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -73,11 +90,14 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## lock: recompile the pinned requirement files from requirements/*.in
-lock: install-dev
-	$(BIN)/pip install --quiet pip-tools
-	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header -o base.txt base.in
-	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header -o dev.txt dev.in
+## lock: recompile the pinned requirement files from requirements/*.in, with every file's hash
+## and no index or local path in them (scripts/lock.sh: PyPI itself, whatever pip.conf says)
+lock:
+	scripts/lock.sh
+
+## check-lock: the lock files carry hashes and no local paths
+check-lock:
+	scripts/lock.sh --check
 
 sweep: install
 	$(BIN)/python manage.py sweep

@@ -45,6 +45,8 @@ export DAFTAR_NUM_PROXIES=1
 export DAFTAR_VAR_DIR=$OUT/var DJANGO_STATIC_ROOT=${BENCH_STATIC_ROOT:-$OUT/static}
 export DJANGO_MEDIA_ROOT=$OUT/media
 export DAFTAR_SMS_BACKEND=core.messaging.backends.FileSMSBackend
+# A loopback run: the file SMS backend and the test payment gateway, allowed with a warning.
+export DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS=1
 export DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 export DAFTAR_THROTTLE_ANON=${DAFTAR_THROTTLE_ANON:-100000/min}
 export DAFTAR_THROTTLE_USER=${DAFTAR_THROTTLE_USER:-100000/min}

@@ -149,3 +149,20 @@ class RateWindow(models.Model):
 
     def __str__(self):
         return f"{self.key}@{self.window_start} ({self.hits})"
+
+
+class SweepRun(models.Model):
+    """The last runs of one sweep (`manage.py sweep`): when it last started, succeeded and
+    failed, and how often. Read by /ready/ (the last success) and /metrics."""
+
+    name = models.CharField(max_length=100, unique=True)
+    runs = models.PositiveBigIntegerField(default=0)
+    failures = models.PositiveBigIntegerField(default=0)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_succeeded_at = models.DateTimeField(null=True, blank=True)
+    last_failed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_count = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return self.name

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from core import requestid
 from core.messaging.backends import get_sms_backend
 from core.models import OutboundMessage
 
@@ -29,13 +30,19 @@ def _deliver(message: OutboundMessage) -> str:
 
 
 @task()
-def deliver_message(message_id: str) -> str:
+def deliver_message(message_id: str, request_id: str = "") -> str:
     """Deliver one outbox message, at most once per success.
 
     The row is locked for the delivery, so two workers never send it together; a message
     already sent is skipped, so a job run twice sends once. A worker that dies mid-delivery
-    rolls the lock back and the sweep enqueues the message again.
+    rolls the lock back and the sweep enqueues the message again. Its log lines carry the id
+    of the request that queued it (`request_id`).
     """
+    with requestid.bound(request_id):
+        return _deliver_once(message_id)
+
+
+def _deliver_once(message_id: str) -> str:
     with transaction.atomic():
         message = (
             OutboundMessage.objects.select_for_update(skip_locked=True)

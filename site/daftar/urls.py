@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from cms_pages.api import api_router
+from core import health, metrics
 from core.api.docs import swagger_ui_view
 from core.api.errors import json_not_found
 
@@ -17,6 +18,11 @@ handler404 = "core.views.not_found"
 handler500 = "core.views.server_error"
 
 urlpatterns = [
+    # Operations: liveness, readiness and metrics (core.health, core.metrics), outside the
+    # languages' prefixes and the public cache.
+    path("health/", health.liveness, name="health"),
+    path("ready/", health.readiness, name="ready"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     # Staff sign in through the same two-step sign-in as everyone (ID-4).
     path("admin/login/", account_views.SignInView.as_view(), name="wagtailadmin_login_twostep"),
     path("django-admin/login/", account_views.SignInView.as_view()),

@@ -12,6 +12,11 @@ from django.urls import get_resolver  # noqa: E402
 
 application = get_wsgi_application()
 
+# Production refuses to serve on the development SMS backends or the test payment gateway.
+from core.checks import refuse_to_start  # noqa: E402
+
+refuse_to_start()
+
 
 def _settle_garbage_collector() -> None:
     """Load the URL patterns (and with them every view) now rather than on the first request,

@@ -572,6 +572,18 @@ MATRIX = [
         url=lambda world, scope: "/api/v1/no-such-endpoint/",
         roles=(ANON, PARTY, GD),
     ),
+    # --- operations: liveness, readiness, metrics -------------------------------------------
+    # Liveness and readiness answer anyone (the proxy refuses /ready/ from outside); metrics
+    # answer the machine itself or a bearer of DAFTAR_METRICS_TOKEN (tests/core/test_operations).
+    Entry("health", {"GET": public()}, api=False, roles=(ANON, PARTY, GD)),
+    Entry("ready", {"GET": public()}, api=False, roles=(ANON, PARTY, GD)),
+    Entry(
+        "metrics",
+        {"GET": public()},
+        api=False,
+        roles=(ANON, PARTY, GD),
+        note="from 127.0.0.1 (the test client); refused from elsewhere without the token",
+    ),
     Entry("wagtailapi:pages:listing", {"GET": public()}),
     Entry("wagtailapi:pages:detail", {"GET": public()}, kwargs={"pk": "@page"}),
     Entry("wagtailapi:pages:find", {"GET": public()}, query=lambda w: "html_path=/"),

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core import requestid
 from core.models import OutboundMessage
 
 
@@ -19,11 +20,15 @@ def _queue(*, channel, to, body, purpose, subject="", user=None, secret=None) ->
         enqueued_at=timezone.now(),
     )
     message_id = str(message.pk)
+    request_id = requestid.current()  # the job's log lines carry the request's id
 
     def enqueue():
         from core.tasks import deliver_message
 
-        deliver_message.enqueue(message_id)
+        if request_id:
+            deliver_message.enqueue(message_id, request_id=request_id)
+        else:
+            deliver_message.enqueue(message_id)
 
     transaction.on_commit(enqueue)
     return message

@@ -5,9 +5,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import PUBLIC_CACHE, env_bool, env_list
+from .base import PUBLIC_CACHE, REDIS_URL, env_bool, env_list, logging_config
 
 DEBUG = False
+# Production refuses to start on the development SMS backends and the test payment gateway
+# (core.checks; `check --deploy` reports it). DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS=1 lets a run on
+# loopback (the load benchmark, the multi-node test) use them, with a warning.
+DAFTAR_PRODUCTION = True
+DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS = env_bool("DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a long random value.")
@@ -61,21 +66,23 @@ if S3_BUCKET:
             ),
         },
     }
-# One cache shared by every web process and machine: the API's rate limits (ID-7 throttles)
-# count across all of them. The database's table by default (`manage.py createcachetable`);
-# DAFTAR_CACHE_LOCATION names another table.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": os.environ.get("DAFTAR_CACHE_LOCATION", "daftar_cache"),
-        # Django culls a third of the table past MAX_ENTRIES (300 by default), which would
-        # erase the rate-limit histories of active clients; size it for every client of a
-        # busy day instead (expired entries go on the next write past the limit).
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DAFTAR_CACHE_MAX_ENTRIES", "200000"))},
-    },
-    # Public pages for anonymous visitors (core.publiccache): each process's memory.
-    "public": PUBLIC_CACHE,
-}
+# One cache shared by every web process and machine. Redis when DAFTAR_REDIS_URL names one
+# (operations.py: the default and public caches, cached sessions). Otherwise, for one machine:
+# the database's table (`manage.py createcachetable`; DAFTAR_CACHE_LOCATION names another
+# table) and each process's memory for the public pages.
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": os.environ.get("DAFTAR_CACHE_LOCATION", "daftar_cache"),
+            # Django culls a third of the table past MAX_ENTRIES (300 by default), which would
+            # erase what active clients keep there; size it for every client of a busy day
+            # instead (expired entries go on the next write past the limit).
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DAFTAR_CACHE_MAX_ENTRIES", "200000"))},
+        },
+        # Public pages for anonymous visitors (core.publiccache): each process's memory.
+        "public": PUBLIC_CACHE,
+    }
 DAFTAR_PUBLIC_CACHE_SECONDS = int(os.environ.get("DAFTAR_PUBLIC_CACHE_SECONDS", "60"))
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
@@ -86,3 +93,10 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+
+# JSON lines for the journal and the log service (DAFTAR_LOG_FORMAT=plain for a terminal).
+LOGGING = logging_config(os.environ.get("DAFTAR_LOG_FORMAT", "json"))
+# /ready/ also fails when no sweep has succeeded for ten minutes (the timer runs every minute).
+DAFTAR_READY_SWEEP_MAX_AGE = int(os.environ.get("DAFTAR_READY_SWEEP_MAX_AGE", "600"))
+# Load balancers probe these over plain HTTP on the node's own address.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$", r"^metrics$"]

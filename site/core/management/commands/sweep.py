@@ -1,10 +1,13 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from core import sweeping as sweeps
 
 
 class Command(BaseCommand):
-    help = "Run every time-driven job once (idempotent; schedule it every minute)."
+    help = (
+        "Run every time-driven job once (idempotent; schedule it every minute, on any number "
+        "of machines: a sweep another runner holds is skipped)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--only", nargs="*", help="Run only these sweeps.")
@@ -15,5 +18,9 @@ class Command(BaseCommand):
             for name in sweeps.registered():
                 self.stdout.write(name)
             return
-        for name, count in sweeps.run_all(only=only).items():
-            self.stdout.write(f"{name}: {count}")
+        results = sweeps.run_each(only=only)
+        for name, outcome in results.items():
+            self.stdout.write(f"{name}: {outcome}")
+        failed = sorted(name for name, outcome in results.items() if outcome.error)
+        if failed:
+            raise CommandError(f"{len(failed)} sweep(s) failed: {', '.join(failed)}")

@@ -1,0 +1,61 @@
+"""System checks of a production configuration (`manage.py check --deploy` reports them, and
+the web application refuses to start on an error: daftar/wsgi.py).
+
+Production must not run on the development SMS backends — the console backend prints every
+temporary password and one-time code to the log — nor on the test payment gateway, which
+accepts every payment (`DAFTAR_SMS_BACKEND`, `DAFTAR_PAYMENT_GATEWAY`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+DEVELOPMENT_SMS_BACKENDS = {
+    "core.messaging.backends.ConsoleSMSBackend",
+    "core.messaging.backends.ConsoleAndFileSMSBackend",
+    "core.messaging.backends.FileSMSBackend",
+    "core.messaging.backends.LocmemSMSBackend",
+}
+TEST_PAYMENT_GATEWAYS = {"filings.payments.TestGateway"}
+TAG = "daftar_production"
+
+
+@checks.register(TAG, checks.Tags.security)
+def development_gateways(app_configs=None, **kwargs):
+    """Errors for a development SMS backend or the test payment gateway in production
+    (warnings when DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS allows them for a loopback run)."""
+    if not getattr(settings, "DAFTAR_PRODUCTION", False):
+        return []
+    allowed = getattr(settings, "DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS", False)
+    level = checks.Warning if allowed else checks.Error
+    found = []
+    if settings.SMS_BACKEND in DEVELOPMENT_SMS_BACKENDS:
+        found.append(
+            level(
+                f"SMS_BACKEND is the development backend {settings.SMS_BACKEND}: "
+                "messages (temporary passwords and codes included) never reach a phone.",
+                hint="Set DAFTAR_SMS_BACKEND to the SMS provider's backend "
+                "(a subclass of core.messaging.backends.BaseSMSBackend).",
+                id="daftar.E001" if not allowed else "daftar.W001",
+            )
+        )
+    gateway = settings.FILINGS.get("PAYMENT_GATEWAY", "")
+    if gateway in TEST_PAYMENT_GATEWAYS:
+        found.append(
+            level(
+                f"The payment gateway is the test gateway {gateway}, which accepts every payment.",
+                hint="Set DAFTAR_PAYMENT_GATEWAY to the payment provider's gateway "
+                "(a filings.payments.Gateway).",
+                id="daftar.E002" if not allowed else "daftar.W002",
+            )
+        )
+    return found
+
+
+def refuse_to_start() -> None:
+    """Raise ImproperlyConfigured when production's configuration has an error above."""
+    errors = [m for m in development_gateways() if m.level >= checks.ERROR]
+    if errors:
+        raise ImproperlyConfigured("; ".join(f"{m.id}: {m.msg}" for m in errors))

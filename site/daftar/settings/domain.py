@@ -1,0 +1,143 @@
+"""Jobs, messaging and the domain apps' own settings (the rules' numbers)."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from .env import VAR_DIR
+
+# --- Jobs ------------------------------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Messaging (SMS and email, every message kept in the outbox) ---------------------------
+SMS_BACKEND = os.environ.get("DAFTAR_SMS_BACKEND", "core.messaging.backends.ConsoleSMSBackend")
+SMS_FILE_PATH = Path(os.environ.get("DAFTAR_SMS_FILE_PATH", VAR_DIR / "sms"))
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "no-reply@daftar.local")
+# A message still queued after this long is enqueued again by the sweep.
+MESSAGE_REQUEUE_AFTER = timedelta(
+    seconds=int(os.environ.get("DAFTAR_MESSAGE_REQUEUE_AFTER_SECONDS", str(5 * 60)))
+)
+MESSAGE_MAX_ATTEMPTS = 5
+
+# --- Accounts (ID-*) -------------------------------------------------------------------------
+# National ID schemes: code -> validator. Add a scheme by adding a dotted path.
+NATIONAL_ID_SCHEMES = {
+    "ir": "accounts.national_id.IranianNationalCode",
+    "az": "accounts.national_id.AzerbaijaniFIN",
+}
+PHONENUMBER_DEFAULT_REGION = "IR"
+ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passwords
+    # ID-4: the temporary password of the second sign-in step.
+    "TEMP_PASSWORD_VALIDITY": timedelta(hours=24),
+    "TEMP_PASSWORD_LENGTH": 6,
+    # ID-2, ID-5, ID-8: one-time codes for mobile, email and recovery.
+    "CODE_VALIDITY": timedelta(minutes=10),
+    "CODE_LENGTH": 6,
+    # How long the first sign-in step stays usable for the second.
+    "CHALLENGE_MAX_AGE": timedelta(minutes=15),
+    # ID-7: failures allowed before a lock, and the lock's length.
+    "MAX_FAILURES": 5,
+    "FAILURE_WINDOW": timedelta(minutes=30),
+    "LOCKOUT": timedelta(minutes=30),
+    # A source address (an office, a company's NAT) serves many people: a higher limit.
+    "SCOPE_LIMITS": {"source": 50},
+    # Length of the password that recovery sends by SMS (ID-5).
+    "RECOVERY_PASSWORD_LENGTH": 12,
+}
+
+# --- Offices and appointments (OFF-*, APT-*) ---------------------------------------------
+OFFICES = {
+    # OFF-2: where an office's licence state comes from. A dotted path to an object with
+    # `status(office) -> LicenceStatus`; the licensing app's provider reads its licences.
+    "LICENCE_STATUS_PROVIDER": "licensing.provider.LicenceRecordStatus",
+    # Default length and seats of a new office's slots (each office may change its own).
+    "DEFAULT_SLOT_MINUTES": 30,
+    "DEFAULT_SLOT_CAPACITY": 2,
+}
+APPOINTMENTS = {
+    # APT-6: per-user limits, how far ahead booking opens and the minimum notice.
+    "MAX_ACTIVE_PER_OFFICE_DAY": 1,
+    "MAX_OPEN_BOOKINGS": 3,
+    "BOOKING_HORIZON_DAYS": 14,
+    "MIN_NOTICE": timedelta(hours=1),
+    # APT-4: online booking ban after a no-show, counted from the end of that working day.
+    "NO_SHOW_BAN": timedelta(days=7),
+}
+
+# --- Licensing and the Association (LIC-*, ASC-*) -------------------------------------------
+LICENSING = {
+    # LIC-5: how long a licence (and each renewal) runs. The regulation is silent; three years.
+    "LICENCE_VALIDITY_DAYS": 3 * 365,
+    # LIC-9: renewal may be requested this many days before expiry, and an expired licence
+    # may still be renewed this many days after; later it needs a new application.
+    "RENEWAL_WINDOW_DAYS": 90,
+    "RENEWAL_GRACE_DAYS": 30,
+    # LIC-4: members of the Council and the default length of a term (art. 23 is silent).
+    "COUNCIL_SIZE": 5,
+    "COUNCIL_TERM_DAYS": 3 * 365,
+    # ASC-1: seats on an Association's board and the length of a term, in years (art. 26).
+    "BOARD_SIZE": 7,
+    "BOARD_TERM_YEARS": 3,
+}
+
+# --- Notices: electronic service (NOT-*) ------------------------------------------------------
+NOTICES = {
+    # NOT-5: an unviewed notice is deemed served this many days after its delivery.
+    "DEEMED_SERVICE_DAYS": 10,
+    # NOT-4: which moment starts legal deadlines: "first_view" (first view, or deemed service
+    # when unviewed; seed 003) or "delivery" (reaching the recipient's account).
+    "SERVICE_STARTS_AT": "first_view",
+    # Attachments: type from the content, size limit per file, count per notice.
+    "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    "ATTACHMENT_MAX_COUNT": 20,
+    "ATTACHMENT_STORAGE": "default",
+    # Deadlines after service: calendars by name (pluggable), weekend days (Python weekday
+    # numbers: 4 = Friday) and extra holidays as ISO dates (the Holiday table adds more).
+    "CALENDARS": {
+        "calendar": "notices.calendars.CalendarDays",
+        "working": "notices.calendars.WorkingDays",
+    },
+    "WEEKEND_DAYS": [4],
+    "HOLIDAYS": [],
+    # How many overdue notices one run of the deemed-service sweep handles.
+    "SWEEP_BATCH": 5000,
+}
+
+# --- Discipline (DIS-*) ---------------------------------------------------------------------
+DISCIPLINE = {
+    # DIS-6 (art. 36): the sanctioned person may appeal a grade 5-6 ruling within this many
+    # calendar days of its SERVICE (notices: first view or deemed service), not of its issue.
+    "APPEAL_DAYS": 20,
+    # DIS-7: the centre head's objection window. Art. 36 sets no period; like the appeal, 20
+    # days, counted from the ruling's issue (the centre head has it in the system at once).
+    "OBJECTION_DAYS": 20,
+    # Rulings one run of the finality sweep settles at most.
+    "SWEEP_BATCH": 500,
+}
+
+# --- Filings (FIL-*) ------------------------------------------------------------------------
+FILINGS = {
+    # FIL-5: files by content (PDF, JPEG, ADOC/EDOC containers), size and count limits.
+    "MAX_FILE_BYTES": 10 * 1024 * 1024,
+    "MAX_DOCUMENTS": 30,
+    # Largest total uncompressed size of an ADOC/EDOC container (zip bombs are refused).
+    "MAX_CONTAINER_BYTES": 50 * 1024 * 1024,
+    "STORAGE": "default",
+    # FIL-6, FIL-9: one-time codes for signing and sending.
+    "CODE_LENGTH": 6,
+    "CODE_VALIDITY": timedelta(minutes=5),
+    # FIL-7: the payment gateway (an object with `charge` and `status`, see filings.payments).
+    "PAYMENT_GATEWAY": os.environ.get("DAFTAR_PAYMENT_GATEWAY", "filings.payments.TestGateway"),
+    "PAYMENT_TIMEOUT_SECONDS": 30,
+}
+
+# --- Audit -----------------------------------------------------------------------------------
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+GUARDIAN_RAISE_403 = False
+GUARDIAN_RENDER_403 = False
+ANONYMOUS_USER_NAME = None
