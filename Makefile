@@ -31,7 +31,7 @@ run: install
 ## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster. The unit suite
 ## runs in PYTEST_WORKERS processes (pytest-xdist; each has its own test database), a test file
 ## per process at a time so that fixtures built once per module are built once.
-PYTEST_WORKERS ?= auto
+PYTEST_WORKERS ?= 0
 test: install-dev postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+
 
 class LicensingConfig(AppConfig):
     name = "licensing"
@@ -8,7 +10,6 @@ class LicensingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import audit
         from licensing import selectors
         from licensing.models import (
             Application,

@@ -6,8 +6,8 @@ grounds against it; the board side sees everything throughout (DIS-13)."""
 import pytest
 
 from discipline import services
-from tests.discipline.conftest import client_for
 from tests.factories import discipline as f
+from tests.factories.clients import client_for
 from tests.factories.licensing import centre_head
 
 pytestmark = pytest.mark.django_db

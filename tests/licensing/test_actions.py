@@ -8,10 +8,10 @@ from licensing import services
 from licensing.actions import APPLICATION_ACTIONS, REQUEST_ACTIONS
 from licensing.models import Application
 from offices.models import StaffRole
+from tests.factories.clients import client_for
 from tests.factories.licensing import CallFactory, licensing_staff
 from tests.factories.offices import qualified_profile
 from tests.fuzz.conformance import served_schema
-from tests.licensing.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
