@@ -28,9 +28,10 @@ run: install
 	PORT=$(PORT) BIN=$(BIN) scripts/run.sh
 
 ## test: install, start a throwaway PostgreSQL 15 cluster, run the whole suite, then the browser
-## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster. The unit suite
-## runs in PYTEST_WORKERS processes (pytest-xdist; each has its own test database), a test file
-## per process at a time so that fixtures built once per module are built once.
+## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster. PYTEST_WORKERS=2
+## runs the unit suite in two processes (pytest-xdist, a test file per process at a time, each
+## with its own test database); off by default until no test depends on the data the migrations
+## load surviving a transactional test's flush (the Wagtail root page, content types).
 PYTEST_WORKERS ?= 0
 test: install-dev postgres
 	$(BIN)/ruff check .
