@@ -1,0 +1,172 @@
+"""The signed-in user's own account (ID-6, ID-8)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.services.common import (
+    INVALID_CODE,
+    Purpose,
+    _email,
+    _fail,
+    _forget_temp_password,
+    _issue_code,
+    _keys,
+    _save_with_history,
+    _sms,
+    _validate_password,
+    _verify_single,
+    mask_mobile,
+)
+from core import lockout
+from core.exceptions import ValidationFailed
+
+
+def password_change(
+    *, actor: User, current_password: str, new_password: str, source: str | None = None
+) -> User:
+    """Change the password with the current one; the user is told by SMS (ID-6)."""
+    keys = _keys(actor.national_id, source)
+    lockout.ensure_not_locked(keys)
+    if not actor.check_password(current_password or ""):
+        message = _("The current password is not correct.")
+        _fail(keys, message, code="invalid_password", fields={"current_password": [message]})
+    _validate_password(new_password, actor, field="new_password")
+    with transaction.atomic():
+        user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+        user.set_password(new_password)
+        user.must_change_password = False
+        _save_with_history(user, actor=actor, reason="password changed")
+        _sms(
+            user,
+            lambda: gettext("Your Daftar password was changed. If it was not you, recover it now."),
+            purpose="account.password_changed",
+        )
+    lockout.reset(keys[:1])
+    return user
+
+
+def profile_update(*, actor: User, **changes) -> User:
+    """Name and language only; mobile, email and national ID change through their own flows."""
+    allowed = {"first_name", "last_name", "preferred_language"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationFailed(
+            fields={name: [_("This field cannot be changed here.")] for name in unknown}
+        )
+    if "preferred_language" in changes and changes["preferred_language"] not in dict(
+        settings.LANGUAGES
+    ):
+        raise ValidationFailed(fields={"preferred_language": [_("Unknown language.")]})
+    with transaction.atomic():
+        user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+        for name, value in changes.items():
+            setattr(user, name, value.strip() if isinstance(value, str) else value)
+        _save_with_history(user, actor=actor, reason="profile updated")
+    return user
+
+
+def mobile_change_request(*, actor: User, mobile, source: str | None = None) -> None:
+    """Send a code to the new mobile; nothing changes until it is confirmed (ID-8)."""
+    lockout.ensure_not_locked(_keys(actor.national_id, source))
+    if str(mobile) == str(actor.mobile):
+        raise ValidationFailed(fields={"mobile": [_("This is already your mobile number.")]})
+    with transaction.atomic():
+        user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+        _device_, code = _issue_code(user, Purpose.NEW_MOBILE, mobile)
+        _sms(
+            user,
+            lambda: (
+                gettext("Your code to confirm this mobile number for Daftar: %(code)s")
+                % {"code": code}
+            ),
+            purpose="account.new_mobile_code",
+            to=mobile,
+            secret=code,
+        )
+
+
+def mobile_change_confirm(*, actor: User, code: str, source: str | None = None) -> User:
+    """Switch to the confirmed mobile; the history row carries the reason and the old number is
+    told by SMS (ID-8, AUD-1)."""
+    keys = _keys(actor.national_id, source)
+    lockout.ensure_not_locked(keys)
+    device = _verify_single(actor, Purpose.NEW_MOBILE, code)
+    if device is None:
+        _fail(keys, INVALID_CODE, code="invalid_code", fields={"code": [INVALID_CODE]})
+    with transaction.atomic():
+        user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+        old = str(user.mobile)
+        user.mobile = device.target
+        user.mobile_verified_at = timezone.now()
+        _save_with_history(user, actor=actor, reason="mobile changed, new number verified by code")
+        _forget_temp_password(user)
+        new_masked = mask_mobile(user.mobile)
+        _sms(
+            user,
+            lambda: (
+                gettext(
+                    "The mobile number of your Daftar account was changed to %(mobile)s. If it was "
+                    "not you, contact support."
+                )
+                % {"mobile": new_masked}
+            ),
+            purpose="account.mobile_changed",
+            to=old,
+        )
+    return user
+
+
+def email_change_request(*, actor: User, email: str, source: str | None = None) -> None:
+    """Send a code to the (new, or not yet verified) email address (ID-2, ID-8)."""
+    lockout.ensure_not_locked(_keys(actor.national_id, source))
+    email = (email or "").strip().lower()
+    if email == (actor.email or "").lower() and actor.email_verified_at:
+        raise ValidationFailed(fields={"email": [_("This is already your verified email.")]})
+    with transaction.atomic():
+        user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+        _device_, code = _issue_code(user, Purpose.NEW_EMAIL, email)
+        _email(
+            user,
+            lambda: gettext("Daftar: confirm your email address"),
+            lambda: gettext("Your code to confirm this email address: %(code)s") % {"code": code},
+            purpose="account.new_email_code",
+            to=email,
+            secret=code,
+        )
+
+
+def email_change_confirm(*, actor: User, code: str, source: str | None = None) -> User:
+    keys = _keys(actor.national_id, source)
+    lockout.ensure_not_locked(keys)
+    device = _verify_single(actor, Purpose.NEW_EMAIL, code)
+    if device is None:
+        _fail(keys, INVALID_CODE, code="invalid_code", fields={"code": [INVALID_CODE]})
+    with transaction.atomic():
+        user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+        old = user.email
+        user.email = device.target
+        user.email_verified_at = timezone.now()
+        _save_with_history(user, actor=actor, reason="email changed, new address verified by code")
+        if old and old.lower() != user.email.lower():
+            _email(
+                user,
+                lambda: gettext("Daftar: your email address was changed"),
+                lambda: gettext(
+                    "The email address of your Daftar account was changed. If it was not you, "
+                    "contact support."
+                ),
+                purpose="account.email_changed",
+                to=old,
+            )
+        _sms(
+            user,
+            lambda: gettext("The email address of your Daftar account was changed."),
+            purpose="account.email_changed",
+        )
+    return user
