@@ -60,7 +60,7 @@ from filings.serializers import (
 def signed_in_with(request) -> str:
     """How the sender signed in, for the snapshot (FIL-12)."""
     auth = getattr(request, "auth", None)
-    if auth is not None and auth.__class__.__name__ == "Token":
+    if auth is not None and auth.__class__.__name__ == "DeviceToken":
         return "token:password+sms"
     if getattr(request, "session", None) is not None and request.session.session_key:
         acting = request.session.get("acting_for_legal_person")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.names import NameField
 from core.transitions import available_transitions
 from filings import selectors
 from filings.models import (
@@ -216,11 +217,11 @@ class PartyInputSerializer(serializers.Serializer):
     person_kind = serializers.ChoiceField(choices=Party.PersonKind.choices)
     national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
     id_scheme = serializers.CharField(required=False, allow_blank=True, max_length=16)
-    id_card_serial = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    id_card_serial = NameField(required=False, allow_blank=True, max_length=20)
     legal_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
-    first_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    last_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    first_name = NameField(required=False, allow_blank=True, max_length=150)
+    last_name = NameField(required=False, allow_blank=True, max_length=150)
+    name = NameField(required=False, allow_blank=True, max_length=255)
     address = serializers.CharField(required=False, allow_blank=True, max_length=500)
     mobile = serializers.CharField(required=False, allow_blank=True, max_length=20)
     contract_signed_on = serializers.DateField(required=False, allow_null=True)

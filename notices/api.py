@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts import identity
 from accounts.models import LegalPerson, User
 from core.api import validated_input as _valid
 from core.api.schema import stored_file_responses
@@ -260,6 +261,8 @@ class InboxView(generics.ListAPIView):
     ordering_fields = ["issued_at"]
 
     def get_queryset(self):
+        # ID-9: say what is missing, rather than an inbox that looks empty.
+        identity.require_level(self.request.user, "notices")
         return selectors.inbox(actor=self.request.user)
 
 

@@ -28,7 +28,7 @@ from accounts.roles import Role, has_role
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.messaging import send_email, send_sms
 from core.transitions import apply_transition
-from notices import selectors
+from notices import delivery, selectors
 from notices.calendars import get_calendar
 from notices.models import (
     Branch,
@@ -116,9 +116,12 @@ def _next_notice_number(now: datetime) -> str:
 
 def _validate(*, recipient, case_number, case_sub_row, subject, body, issued_at, attachments, now):
     errors = {}
-    if not isinstance(recipient, (User, LegalPerson)) or recipient.pk is None:
+    if isinstance(recipient, str):
+        if not recipient.strip():
+            errors["recipient"] = [_("Name one recipient account, natural or legal.")]
+    elif not isinstance(recipient, (User, LegalPerson)) or recipient.pk is None:
         errors["recipient"] = [_("Name one recipient account, natural or legal.")]
-    elif isinstance(recipient, User) and not recipient.is_active:
+    elif isinstance(recipient, User) and recipient.status == User.Status.DISABLED:
         errors["recipient"] = [_("The recipient's account is not active.")]
     case_number = str(case_number or "").strip()
     try:
@@ -150,7 +153,7 @@ def issue_notice(
     *,
     actor,
     branch: Branch,
-    recipient: User | LegalPerson,
+    recipient: User | LegalPerson | str,
     case_number: str,
     case_sub_row: int = 1,
     subject: str,
@@ -160,7 +163,9 @@ def issue_notice(
 ) -> Notice:
     """Issue a notice in the name of a court branch the actor is a clerk of (NOT-1).
 
-    The notice reaches the recipient's account at once: that is its delivery (NOT-4). The
+    `recipient` is an account, a legal person, or a national ID (ID-9): a notice for a national
+    ID without a verified account waits and is delivered when one is verified. Otherwise the
+    notice reaches the recipient's account at once: that is its delivery (NOT-4). The
     recipient is alerted by SMS and email with no link that could mark it viewed (NOT-2,
     NOT-8).
     """
@@ -229,6 +234,9 @@ def _issue(
     )
     checked = [check_attachment(f) for f in attachments]
     by_delivery = _conf("SERVICE_STARTS_AT") == "delivery"
+    # ID-9: only an account whose identity is verified receives what is addressed to its
+    # national ID; otherwise the notice waits for one (delivery.deliver_waiting).
+    user, waiting_for = delivery.addressee(recipient)
     with transaction.atomic():
         notice = Notice(
             notice_number=_next_notice_number(now),
@@ -239,14 +247,18 @@ def _issue(
             body=body,
             branch=branch,
             issued_by=actor if getattr(actor, "pk", None) else None,
-            recipient_user=recipient if isinstance(recipient, User) else None,
+            recipient_user=user,
             recipient_legal=recipient if isinstance(recipient, LegalPerson) else None,
-            delivered_at=now,
-            deemed_service_due_at=None if by_delivery else now + deemed_service_period(),
-            served_at=now if by_delivery else None,
-            service_kind=ServiceKind.DELIVERY if by_delivery else "",
-            status=Notice.Status.SERVED if by_delivery else Notice.Status.PENDING,
+            addressed_national_id=waiting_for or getattr(user, "national_id", ""),
         )
+        if waiting_for:
+            notice.status = Notice.Status.WAITING
+        else:
+            notice.delivered_at = now
+            notice.deemed_service_due_at = None if by_delivery else now + deemed_service_period()
+            notice.served_at = now if by_delivery else None
+            notice.service_kind = ServiceKind.DELIVERY if by_delivery else ""
+            notice.status = Notice.Status.SERVED if by_delivery else Notice.Status.PENDING
         notice._history_user = actor if getattr(actor, "pk", None) else None
         notice._change_reason = "issued"
         notice.save()
@@ -260,7 +272,8 @@ def _issue(
             )
             attachment.file.save("upload", ContentFile(item.content), save=False)
             attachment.save()
-        _alert_recipient(notice)
+        if not waiting_for:
+            _alert_recipient(notice)
     return notice
 
 

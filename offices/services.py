@@ -16,6 +16,8 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import identity
+from accounts.models import Level
 from accounts.roles import OFFICE_STAFF_ROLES, Role, has_role
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.messaging import send_sms
@@ -280,11 +282,9 @@ def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
     """
     config = settings.APPOINTMENTS
     now = timezone.now()
-    if not getattr(actor, "is_usable", False) or actor.mobile_verified_at is None:
-        raise Forbidden(
-            _("Only registered users with a verified mobile number may book."),
-            code="account_not_verified",
-        )
+    if getattr(actor, "mobile_verified_at", None) is None:
+        raise identity.VerificationRequired(identity.MESSAGES["booking"], needed=Level.REGISTERED)
+    identity.require_level(actor, "booking")  # ID-9, APT-1
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
         ban = selectors.active_ban(actor, now)

@@ -8,7 +8,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import selectors, serializers, services
+from accounts import guard, selectors, serializers, services
 from accounts.authentication import client_address
 from core.api import validated_input as _valid
 from core.exceptions import NotFound
@@ -178,7 +178,7 @@ class SignInVerifyView(AuthView):
         )
         token = None
         if data["issue_token"]:
-            token = services.api_token_issue(user=signed_in.user)
+            token = services.api_token_issue(user=signed_in.user, name=data["device_name"])
         else:
             sign_in_session(request, signed_in)
         body = {
@@ -201,13 +201,29 @@ class SignOutView(APIView):
         tags=AUTH_TAG,
         request=None,
         responses={200: serializers.DetailSerializer},
-        summary="Sign out (ends the session; revokes the token when called with one)",
+        summary="Sign out (ends the session; revokes this device's token when called with one)",
     )
     def post(self, request):
-        if request.auth is not None and hasattr(request.auth, "key"):
-            services.api_token_revoke(user=request.user)
+        if request.auth is not None and hasattr(request.auth, "token_key"):
+            services.api_token_revoke(user=request.user, token=request.auth)
         logout(getattr(request, "_request", request))
         return _detail(_("You have signed out."))
+
+
+class ProofChallengeView(AuthView):
+    @extend_schema(
+        tags=AUTH_TAG,
+        responses={200: serializers.ProofChallengeSerializer},
+        summary="A proof-of-work challenge (ID-11)",
+        description=(
+            "Needed only after a 429 `challenge_required`: find `number` (0 … `maxnumber`) "
+            "such that SHA-256(`salt` + `number`) is `challenge`, and send "
+            "base64(JSON {algorithm, challenge, number, salt, signature}) as `proof` with the "
+            "next attempt. Each solution is accepted once, until the expiry in the salt."
+        ),
+    )
+    def get(self, request):
+        return Response(guard.new_challenge())
 
 
 # --- recovery (ID-5) ------------------------------------------------------------------------------
@@ -285,10 +301,19 @@ class PasswordChangeView(APIView):
         request=serializers.PasswordChangeSerializer,
         responses={200: serializers.DetailSerializer},
         summary="Change my password (the user is told by SMS)",
+        description=(
+            "Every other session and device token of the account stops working (ID-12); the "
+            "token or session the change was made with keeps working."
+        ),
     )
     def post(self, request):
         data = _valid(serializers.PasswordChangeSerializer, request)
-        user = services.password_change(actor=request.user, **data, source=client_address(request))
+        user = services.password_change(
+            actor=request.user,
+            **data,
+            source=client_address(request),
+            keep_token=request.auth if hasattr(request.auth, "token_key") else None,
+        )
         if request.auth is None:
             update_session_auth_hash(getattr(request, "_request", request), user)
         return _detail(_("Your password was changed."))
@@ -364,6 +389,60 @@ class EmailConfirmView(APIView):
             actor=request.user, code=data["code"], source=client_address(request)
         )
         return Response(serializers.MeSerializer(user).data)
+
+
+class IdentityVerifyView(APIView):
+    permission_classes = [IsAuthenticated]
+    throttle_scope = "auth"
+
+    @extend_schema(
+        tags=ACCOUNT_TAG,
+        request=serializers.IdentityVerifySerializer,
+        responses={200: serializers.MeSerializer},
+        summary="Verify my identity online (ID-9)",
+        description=(
+            "The civil registry checks national ID, name, birth date and ID-card serial, and the "
+            "mobile operators' check that the account's mobile belongs to the national ID. "
+            "400 `identity_not_confirmed` when either says no (counts toward a lock); 503 "
+            "`provider_unavailable` when a check cannot answer; 409 `already_verified`. The "
+            "other way is in person at any office."
+        ),
+    )
+    def post(self, request):
+        data = _valid(serializers.IdentityVerifySerializer, request)
+        user = services.identity_verify_remote(
+            actor=request.user, **data, source=client_address(request)
+        )
+        return Response(serializers.MeSerializer(user).data)
+
+
+# --- device tokens (ID-12) ------------------------------------------------------------------------
+
+
+@extend_schema(tags=ACCOUNT_TAG, summary="My device tokens (ID-12)")
+class TokenListView(generics.ListAPIView):
+    serializer_class = serializers.DeviceTokenSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        return services.tokens_of(actor=self.request.user)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "current": self.request.auth}
+
+
+class TokenDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=ACCOUNT_TAG,
+        request=None,
+        responses={204: None},
+        summary="Revoke one of my device tokens (ID-12)",
+    )
+    def delete(self, request, key):
+        services.token_revoke(actor=request.user, token_key=key)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- legal persons (ID-3) -------------------------------------------------------------------------

@@ -36,6 +36,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("appointments/", include("offices.portal_urls")),
+    path("office/", include("offices.staff_urls")),
     path("filings/", include("filings.urls")),
     path("discipline/", include("discipline.urls")),
     path("notices/", include("notices.urls")),

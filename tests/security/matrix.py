@@ -157,6 +157,12 @@ MATRIX = [
     Entry("api:me-mobile-confirm", {"POST": signed_in()}),
     Entry("api:me-email", {"POST": signed_in()}),
     Entry("api:me-email-confirm", {"POST": signed_in()}),
+    # ID-9: verify my identity online; ID-11: the proof-of-work challenge.
+    Entry("api:me-verify", {"POST": signed_in()}),
+    Entry("api:auth-challenge", {"GET": public()}),
+    # ID-12: my device tokens; another account's token key answers 404 like a missing one.
+    Entry("api:me-tokens", {"GET": signed_in()}),
+    Entry("api:me-token-detail", {"DELETE": nobody(HIDDEN)}, kwargs={"key": "=notakey"}),
     Entry("api:legal-person-list", {"GET": signed_in()}),
     # ID-3: a legal person is visible to its authorised persons only.
     Entry(
@@ -538,6 +544,12 @@ MATRIX = [
         {"GET": only(*OFFICE, others=HIDDEN)},
         kwargs={"code": "office.code"},
     ),
+    # ID-9: the office's own staff verify people's identity in person.
+    Entry(
+        "api:office-identity",
+        {"POST": only(*OFFICE, others=HIDDEN)},
+        kwargs={"office_id": "office"},
+    ),
     Entry(
         "api:office-check-in",
         {"POST": only(*OFFICE, others=HIDDEN)},
@@ -625,6 +637,18 @@ MATRIX = [
     page("accounts:recovery", {"GET": public(), "POST": public()}),
     page("accounts:recovery_confirm", {"GET": public(), "POST": public()}),
     page("accounts:password_change", {"GET": signed_in(), "POST": signed_in()}),
+    page("accounts:verify", {"GET": signed_in(), "POST": signed_in()}),
+    # ID-9: in-person identity verification, the office's own staff only.
+    page(
+        "offices_staff:identity",
+        {"GET": only(*OFFICE, others=HIDDEN)},
+        kwargs={"office_id": "office"},
+    ),
+    page(
+        "offices_staff:identity_post",
+        {"POST": only(*OFFICE, others=HIDDEN)},
+        kwargs={"office_id": "office"},
+    ),
     # --- portal pages: appointments -------------------------------------------------------------
     page("offices_portal:mine", {"GET": signed_in()}),
     page(
