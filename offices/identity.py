@@ -3,8 +3,8 @@
 The office's staff find the person by national ID — or register them — record that they saw
 the national ID card with its serial, and the account becomes verified (the notices waiting
 for that national ID are delivered at once). The action is declared once (`IDENTITY_ACTIONS`)
-and served by the API (`POST /api/v1/offices/{office_id}/identity/`) and the staff page
-(`/office/{office_id}/identity/`) with the same serializer; only the staff of that office may
+and served by the API (`POST /api/v1/offices/{code}/identity/`) and the staff page
+(`/office/{code}/identity/`) with the same serializer; only the staff of that office may
 use it (anyone else gets 404, as for a missing office). The record (`IdentityVerification`),
 the account's history and the transition log keep who verified whom, where and when.
 """
@@ -27,17 +27,19 @@ from accounts.national_id import scheme_choices
 from accounts.serializers import MobileField
 from core.actions import Action, ActionFormView, ActionTable
 from core.exceptions import NotFound
-from core.records import as_pk
 from offices import selectors
 from offices.models import Office
 
 
-def staffed_office(user, office_id) -> Office | None:
-    """The office if `user` holds a post in it (the staff who serve walk-ins), else None."""
-    pk = as_pk(office_id)
-    if pk not in selectors.office_ids_with_permission(user, "manage_appointments"):
+def staffed_office(user, code) -> Office | None:
+    """The office of this code if `user` holds a post in it (the staff who serve walk-ins),
+    else None."""
+    office = Office.objects.filter(code=str(code)).first()
+    if office is None or office.pk not in selectors.office_ids_with_permission(
+        user, "manage_appointments"
+    ):
         return None
-    return Office.objects.filter(pk=pk).first()
+    return office
 
 
 class InPersonSerializer(serializers.Serializer):
@@ -65,9 +67,9 @@ class VerifiedPersonSerializer(serializers.Serializer):
     created = serializers.BooleanField(help_text=_("True when the account was registered now."))
 
 
-def verify_identity(*, actor, office_id, **data):
-    """The staff of `office_id` verify a person in front of them (ID-9 b)."""
-    office = staffed_office(actor, office_id)
+def verify_identity(*, actor, code, **data):
+    """The staff of the office `code` verify a person in front of them (ID-9 b)."""
+    office = staffed_office(actor, code)
     if office is None:
         raise NotFound()
     return account_services.identity_verify_in_person(staff=actor, office_id=office.pk, **data)
@@ -75,7 +77,7 @@ def verify_identity(*, actor, office_id, **data):
 
 IDENTITY_ACTIONS = ActionTable(
     tags=["offices"],
-    lookup="office_id",
+    lookup="code",
     visible=staffed_office,
     actions=[
         Action(
@@ -104,11 +106,11 @@ class VerifyIdentityAPI(APIView):
             "gets a new password by SMS and loses every other session and token."
         ),
     )
-    def post(self, request, office_id):
+    def post(self, request, code):
         act = IDENTITY_ACTIONS["verify_identity"]
-        IDENTITY_ACTIONS.get_visible(request.user, office_id)
+        IDENTITY_ACTIONS.get_visible(request.user, code)
         data = act.parse(request.data, context={"request": request})
-        user, created = act.run(actor=request.user, lookup="office_id", pk=office_id, data=data)
+        user, created = act.run(actor=request.user, lookup="code", pk=code, data=data)
         body = {
             "id": user.pk,
             "national_id": user.national_id,
@@ -122,15 +124,15 @@ class VerifyIdentityAPI(APIView):
 class VerifyIdentityPage(LoginRequiredMixin, View):
     """The staff page: the form, and what the last verification did."""
 
-    def get(self, request, office_id):
-        office = IDENTITY_ACTIONS.get_visible(request.user, office_id)
+    def get(self, request, code):
+        office = IDENTITY_ACTIONS.get_visible(request.user, code)
         return render(
             request,
             "offices/identity.html",
             {
                 "office": office,
                 "form": InPersonSerializer(),
-                "action": reverse("offices_staff:identity_post", kwargs={"office_id": office.pk}),
+                "action": reverse("offices_staff:identity_post", kwargs={"code": office.code}),
             },
         )
 
@@ -139,16 +141,16 @@ class VerifyIdentityPost(ActionFormView):
     table = IDENTITY_ACTIONS
 
     def success_url(self, request, pk, result):
-        return reverse("offices_staff:identity", kwargs={"office_id": pk})
+        return reverse("offices_staff:identity", kwargs={"code": pk})
 
-    def post(self, request, office_id):
-        return super().post(request, office_id, "verify_identity")
+    def post(self, request, code):
+        return super().post(request, code, "verify_identity")
 
 
 api_urlpatterns = [
-    path("<int:office_id>/identity/", VerifyIdentityAPI.as_view(), name="office-identity"),
+    path("<str:code>/identity/", VerifyIdentityAPI.as_view(), name="office-identity"),
 ]
 page_urlpatterns = [
-    path("<int:office_id>/identity/", VerifyIdentityPage.as_view(), name="identity"),
-    path("<int:office_id>/identity/verify/", VerifyIdentityPost.as_view(), name="identity_post"),
+    path("<str:code>/identity/", VerifyIdentityPage.as_view(), name="identity"),
+    path("<str:code>/identity/verify/", VerifyIdentityPost.as_view(), name="identity_post"),
 ]

@@ -548,7 +548,7 @@ MATRIX = [
     Entry(
         "api:office-identity",
         {"POST": only(*OFFICE, others=HIDDEN)},
-        kwargs={"office_id": "office"},
+        kwargs={"code": "office.code"},
     ),
     Entry(
         "api:office-check-in",
@@ -642,12 +642,12 @@ MATRIX = [
     page(
         "offices_staff:identity",
         {"GET": only(*OFFICE, others=HIDDEN)},
-        kwargs={"office_id": "office"},
+        kwargs={"code": "office.code"},
     ),
     page(
         "offices_staff:identity_post",
         {"POST": only(*OFFICE, others=HIDDEN)},
-        kwargs={"office_id": "office"},
+        kwargs={"code": "office.code"},
     ),
     # --- portal pages: appointments -------------------------------------------------------------
     page("offices_portal:mine", {"GET": signed_in()}),

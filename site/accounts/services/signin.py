@@ -134,7 +134,8 @@ def signin_resend(*, challenge: str, source: str | None = None, proof: str = "")
     """ "Resend": a new temporary password with a new expiry; the old one stops working (ID-4)."""
     payload = _unsign("signin", challenge)
     keys = _keys(payload["n"], source)
-    guard.before_attempt(keys, proof)
+    # The second step: the signed challenge proves the password; no proof of work again.
+    guard.before_attempt(keys, proof, challenge=False)
     user = _signin_user(payload)
     if user is None:
         raise ValidationFailed(
@@ -157,7 +158,8 @@ def signin_verify(
     """Second step: the temporary password. It stays valid for later sign-ins until it expires."""
     payload = _unsign("signin", challenge)
     keys = _keys(payload["n"], source)
-    guard.before_attempt(keys, proof)
+    # The second step: the signed challenge proves the password; no proof of work again.
+    guard.before_attempt(keys, proof, challenge=False)
     user = _signin_user(payload)
     device = _verify_single(user, Purpose.SIGNIN, temp_password)
     if device is None or device.target != str(user.mobile):
