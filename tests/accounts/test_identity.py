@@ -354,3 +354,27 @@ def test_people_register_is_a_data_set_not_a_yes():
     assert not LocalCivilRegistry().check(stranger, timeout=1)
     assert LocalMobileOwnership().check("0020000014", "+989350000101", timeout=1)
     assert not LocalMobileOwnership().check("0020000014", ATTACKER_MOBILE, timeout=1)
+
+
+@pytest.mark.rule("ID-9")
+def test_the_pages_say_what_is_missing_and_the_office_page_verifies(client, sms_outbox):
+    """ID-9: an unverified account's notices page says how to get verified; the office's
+    identity page (its staff only) verifies a person with the same action as the API."""
+    registered = UserFactory(identity_verified_at=None)
+    client.force_login(registered)
+    inbox = client.get("/en/notices/")
+    assert inbox.status_code == 200 and b'data-code="verification_required"' in inbox.content
+    verify_page = client.get("/en/accounts/verify/")
+    assert verify_page.status_code == 200 and b'data-level="registered"' in verify_page.content
+
+    office = operational_office()
+    client.force_login(office.people["clerk"][0])
+    form = client.get(f"/en/office/{office.code}/identity/")
+    assert form.status_code == 200 and b'name="card_seen"' in form.content
+    person = {**OWNER, "national_id": registered.national_id, "mobile": str(registered.mobile)}
+    done = client.post(
+        f"/en/office/{office.code}/identity/verify/", {**person, "card_seen": "true"}
+    )
+    assert done.status_code == 302
+    registered.refresh_from_db()
+    assert registered.is_verified and registered.identity_method == "office"
