@@ -378,3 +378,20 @@ def test_the_pages_say_what_is_missing_and_the_office_page_verifies(client, sms_
     assert done.status_code == 302
     registered.refresh_from_db()
     assert registered.is_verified and registered.identity_method == "office"
+
+
+@pytest.mark.rule("ID-10")
+def test_a_verified_accounts_mobile_changes_only_to_one_the_operator_confirms(sms_outbox):
+    """ID-10: a verified account cannot move to a mobile that the operators do not register
+    to its national ID (no code is sent); one they confirm gets its code."""
+    owner = UserFactory(
+        national_id=OWNER["national_id"], mobile="+989350000199", id_card_serial="A41022"
+    )
+    me = client_for(owner)
+    refused = me.post("/api/v1/accounts/me/mobile/", {"mobile": ATTACKER_MOBILE}, format="json")
+    assert refused.status_code == 400 and refused.json()["code"] == "mobile_not_confirmed"
+    assert "mobile" in refused.json()["fields"]
+    assert not [m for m in sms_outbox if m.recipient == ATTACKER_MOBILE]
+    accepted = me.post("/api/v1/accounts/me/mobile/", {"mobile": OWNER["mobile"]}, format="json")
+    assert accepted.status_code == 202
+    assert [m for m in sms_outbox if m.recipient == OWNER["mobile"]]

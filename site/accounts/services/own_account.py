@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import guard
+from accounts.identity import providers
 from accounts.models import User
 from accounts.services.common import (
     INVALID_CODE,
@@ -85,10 +86,26 @@ def profile_update(*, actor: User, **changes) -> User:
 
 
 def mobile_change_request(*, actor: User, mobile, source: str | None = None) -> None:
-    """Send a code to the new mobile; nothing changes until it is confirmed (ID-8)."""
+    """Send a code to the new mobile; nothing changes until it is confirmed (ID-8). For a
+    verified account the operators must confirm the new number is the person's (ID-10)."""
     guard.before_attempt(_keys(actor.national_id, source), challenge=False)
     if str(mobile) == str(actor.mobile):
         raise ValidationFailed(fields={"mobile": [_("This is already your mobile number.")]})
+    if actor.is_verified and not providers.call("MOBILE_OWNERSHIP", actor.national_id, str(mobile)):
+        # ID-10: a verified account's mobile changes only to one the operators confirm
+        # belongs to its national ID, or at an office.
+        raise ValidationFailed(
+            fields={
+                "mobile": [
+                    _(
+                        "Your mobile operator does not confirm that this number is registered "
+                        "to your national ID. Register it to your national ID with the "
+                        "operator, or change it at an office."
+                    )
+                ]
+            },
+            code="mobile_not_confirmed",
+        )
     guard.spend_message(source=source, mobile=str(mobile), national_id=actor.national_id)
     with transaction.atomic():
         user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
