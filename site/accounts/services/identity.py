@@ -151,9 +151,13 @@ def identity_verify_in_person(
         if created:
             try:
                 with transaction.atomic():
-                    user = User(national_id=national_id, id_scheme=id_scheme, mobile=mobile)
-                    user.status = User.Status.PENDING
-                    user.is_active = False
+                    user = User(
+                        national_id=national_id,
+                        id_scheme=id_scheme,
+                        mobile=mobile,
+                        status=User.Status.PENDING,
+                        is_active=False,
+                    )
                     user.set_unusable_password()
                     _save_with_history(user, actor=staff, reason="registered at an office")
             except IntegrityError:
