@@ -395,3 +395,26 @@ def test_a_verified_accounts_mobile_changes_only_to_one_the_operator_confirms(sm
     accepted = me.post("/api/v1/accounts/me/mobile/", {"mobile": OWNER["mobile"]}, format="json")
     assert accepted.status_code == 202
     assert [m for m in sms_outbox if m.recipient == OWNER["mobile"]]
+
+
+@pytest.mark.rule("ID-9")
+def test_the_demo_has_verified_users_and_one_to_verify():
+    """ID-9: every demo user is verified except one, whom the development civil registry and
+    operator know, so the README's online and office verification both work."""
+    from core import demo
+
+    demo.seed_users()
+    demo.seed_users()  # idempotent
+    unverified = User.objects.filter(
+        national_id__in=[row[0] for row in demo.DEMO_USERS], identity_verified_at__isnull=True
+    )
+    assert [u.national_id for u in unverified] == ["0010000178"]
+    assert (
+        User.objects.filter(identity_verified_at__isnull=False).count() == len(demo.DEMO_USERS) - 1
+    )
+    person = unverified.get()
+    registry = providers.Person(
+        person.national_id, person.first_name, person.last_name, person.birth_date, "123456"
+    )
+    assert providers.call("CIVIL_REGISTRY", registry)
+    assert providers.call("MOBILE_OWNERSHIP", person.national_id, str(person.mobile))
