@@ -237,6 +237,16 @@ def _issue(
     # ID-9: only an account whose identity is verified receives what is addressed to its
     # national ID; otherwise the notice waits for one (delivery.deliver_waiting).
     user, waiting_for = delivery.addressee(recipient)
+    if waiting_for:
+        moments = {"status": Notice.Status.WAITING}
+    else:
+        moments = {
+            "delivered_at": now,
+            "deemed_service_due_at": None if by_delivery else now + deemed_service_period(),
+            "served_at": now if by_delivery else None,
+            "service_kind": ServiceKind.DELIVERY if by_delivery else "",
+            "status": Notice.Status.SERVED if by_delivery else Notice.Status.PENDING,
+        }
     with transaction.atomic():
         notice = Notice(
             notice_number=_next_notice_number(now),
@@ -250,15 +260,8 @@ def _issue(
             recipient_user=user,
             recipient_legal=recipient if isinstance(recipient, LegalPerson) else None,
             addressed_national_id=waiting_for or getattr(user, "national_id", ""),
+            **moments,
         )
-        if waiting_for:
-            notice.status = Notice.Status.WAITING
-        else:
-            notice.delivered_at = now
-            notice.deemed_service_due_at = None if by_delivery else now + deemed_service_period()
-            notice.served_at = now if by_delivery else None
-            notice.service_kind = ServiceKind.DELIVERY if by_delivery else ""
-            notice.status = Notice.Status.SERVED if by_delivery else Notice.Status.PENDING
         notice._history_user = actor if getattr(actor, "pk", None) else None
         notice._change_reason = "issued"
         notice.save()
