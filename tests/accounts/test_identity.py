@@ -243,6 +243,8 @@ def test_remote_verification_by_registry_and_operator_delivers_waiting_notices(a
         format="json",
     )
     assert right.status_code == 200 and right.json()["level"] == "verified"
+    owner.refresh_from_db()
+    me = client_for(owner)  # the verified account, as the next request would load it
     notice.refresh_from_db()
     assert notice.status == Notice.Status.PENDING and notice.recipient_user_id == owner.pk
     assert OutboundMessage.objects.filter(user=owner, purpose="notices.issued").exists()
