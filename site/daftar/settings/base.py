@@ -309,6 +309,9 @@ NATIONAL_ID_SCHEMES = {
 PHONENUMBER_DEFAULT_REGION = "IR"
 # ID-12: per-device API tokens (django-rest-knox), hashed, with an expiry.
 KNOX_TOKEN_MODEL = "accounts.DeviceToken"
+# knox's own migrations would create its default token table beside ours (it is swapped
+# out): without them, only accounts.DeviceToken exists.
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Bearer",
     "TOKEN_TTL": timedelta(days=int(os.environ.get("DAFTAR_TOKEN_TTL_DAYS", "30"))),
