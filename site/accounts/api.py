@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
 from accounts.authentication import client_address
+from core.api import require_csrf
 from core.api import validated_input as _valid
 from core.exceptions import NotFound
 
@@ -166,11 +167,14 @@ class SignInVerifyView(AuthView):
         summary="Sign-in, step 2: the temporary password",
         description=(
             "Starts a session, or with `issue_token` returns a token for "
-            "`Authorization: Bearer <token>`."
+            "`Authorization: Bearer <token>`. A session is started only for a request with the "
+            "CSRF cookie and the `X-CSRFToken` header (403 `csrf_failed` otherwise)."
         ),
     )
     def post(self, request):
         data = _valid(serializers.SignInVerifySerializer, request)
+        if not data["issue_token"]:
+            require_csrf(request)  # a session is about to start: no login CSRF
         signed_in = services.signin_verify(
             challenge=data["challenge"],
             temp_password=data["temp_password"],
