@@ -11,6 +11,20 @@ def _clean_sms_outbox():
     sms_backends.outbox.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _force_login_passes_the_second_factor():
+    """Staff need a second factor (ID-13): a test client's `force_login` gives a session that
+    the user's authenticator verified, as a full staff sign-in does. Tests of the gate itself
+    use `tests.factories.second_factor.force_login_unverified`."""
+    from django.test import Client
+
+    from tests.factories import second_factor
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", second_factor.force_login_verified)
+        yield
+
+
 @pytest.fixture
 def sms_outbox():
     """SMS delivered by the in-memory backend during the test (like mail.outbox)."""

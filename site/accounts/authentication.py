@@ -18,6 +18,9 @@ class BearerTokenAuthentication(TokenAuthentication):
         user, token = super().validate_user(auth_token)
         if getattr(user, "status", "active") != "active":
             raise AuthenticationFailed()
+        from accounts.second_factor.gate import check_token
+
+        check_token(user, token)  # a staff token needs the sign-in's second factor (ID-13)
         now = timezone.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > (
             LAST_USED_EVERY

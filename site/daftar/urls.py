@@ -34,6 +34,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/second-factor/", include("accounts.second_factor.urls")),
     path("accounts/", include("accounts.urls")),
     path("appointments/", include("offices.portal_urls")),
     path("office/", include("offices.staff_urls")),

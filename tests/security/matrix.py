@@ -149,6 +149,7 @@ MATRIX = [
     Entry("api:signin-verify", {"POST": public()}),
     Entry("api:signin-resend", {"POST": public()}),
     Entry("api:signout", {"POST": public()}),
+    Entry("api:signin-second-factor", {"POST": public()}),
     Entry("api:recovery", {"POST": public()}),
     Entry("api:recovery-confirm", {"POST": public()}),
     Entry("api:me", {"GET": signed_in(), "PATCH": signed_in()}),
@@ -649,6 +650,18 @@ MATRIX = [
         {"POST": only(*OFFICE, others=HIDDEN)},
         kwargs={"code": "office.code"},
     ),
+    # --- the staff second factor (ID-13) --------------------------------------------------------
+    page("second_factor:verify", {"GET": signed_in(), "POST": signed_in()}),
+    page("second_factor:enrol", {"GET": signed_in(), "POST": signed_in()}),
+    page("second_factor:recovery_codes", {"GET": signed_in(), "POST": signed_in()}),
+    page("second_factor:passkey_options", {"POST": signed_in()}),
+    page(
+        "second_factor:passkey_verify",
+        {"POST": signed_in().but(DENY, PARTY, LAWYER)},
+        note="people without a second factor have none to verify",
+    ),
+    page("second_factor:passkey_register_options", {"POST": signed_in()}),
+    page("second_factor:passkey_register", {"POST": signed_in()}),
     # --- portal pages: appointments -------------------------------------------------------------
     page("offices_portal:mine", {"GET": signed_in()}),
     page(

@@ -25,6 +25,9 @@ def _user_transition(*, actor: User, user_id, name: str, reason: str) -> User:
         )
         if user is None:
             raise NotFound()
+        from accounts.second_factor.policy import ensure_may_change
+
+        ensure_may_change(actor, user)  # not their own account, nor a higher rank's (ID-13)
         apply_transition(user, name, actor=actor, reason=reason.strip())
         if name == "disable":
             end_other_sessions(user)

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "simple_history",
     "django_fsm",
     "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts.second_factor",
     "phonenumber_field",
     "django_tasks",
     "django_tasks_db",
@@ -93,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ID-13: the device that verified the session, then staff without one are stopped.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.second_factor.gate.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -378,6 +384,15 @@ ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passw
     # hour, on every path that sends one; the next request sends nothing.
     "SEND_CAPS": {"source": 100, "mobile": 10, "national_id": 10},
     "SEND_CAP_WINDOW": 3600,
+}
+
+# ID-13: staff second factor. The authenticator apps show this issuer; passkeys belong to
+# RP_ID (the site's host name by default) and are accepted from ORIGINS (the request's own
+# origin by default; set both behind a proxy that rewrites the host).
+OTP_TOTP_ISSUER = "Daftar"
+SECOND_FACTOR = {
+    "RP_ID": os.environ.get("DAFTAR_WEBAUTHN_RP_ID", ""),
+    "ORIGINS": env_list("DAFTAR_WEBAUTHN_ORIGINS"),
 }
 
 # --- Offices and appointments (OFF-*, APT-*) ---------------------------------------------
