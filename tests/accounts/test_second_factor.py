@@ -249,6 +249,21 @@ def test_repeated_wrong_codes_lock_the_second_factor(staff, settings):
 # --- passkeys -------------------------------------------------------------------------------
 
 
+def register_passkey(user) -> SoftwareAuthenticator:
+    """A software authenticator whose passkey the user registered on the enrolment page."""
+    key = SoftwareAuthenticator()
+    client = Client()
+    force_login_unverified(client, user)
+    options = client.post("/accounts/second-factor/passkey/register/options/").json()
+    response = client.post(
+        "/accounts/second-factor/passkey/register/",
+        key.create(options),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.json()
+    return key
+
+
 def test_a_passkey_registration_and_sign_in_round_trip(staff):
     key = SoftwareAuthenticator()
     client = Client()
@@ -284,15 +299,7 @@ def test_a_passkey_registration_and_sign_in_round_trip(staff):
 
 
 def test_an_assertion_for_another_challenge_is_refused(staff):
-    key = SoftwareAuthenticator()
-    client = Client()
-    force_login_unverified(client, staff)
-    options = client.post("/accounts/second-factor/passkey/register/options/").json()
-    client.post(
-        "/accounts/second-factor/passkey/register/",
-        key.create(options),
-        content_type="application/json",
-    )
+    key = register_passkey(staff)
     later = Client()
     force_login_unverified(later, staff)
     later.post("/accounts/second-factor/passkey/options/")
@@ -307,15 +314,7 @@ def test_an_assertion_for_another_challenge_is_refused(staff):
 
 
 def test_the_api_sign_in_accepts_a_passkey(staff, sms_outbox):
-    key = SoftwareAuthenticator()
-    client = Client()
-    force_login_unverified(client, staff)
-    options = client.post("/accounts/second-factor/passkey/register/options/").json()
-    client.post(
-        "/accounts/second-factor/passkey/register/",
-        key.create(options),
-        content_type="application/json",
-    )
+    key = register_passkey(staff)
     api = APIClient()
     pending = api_sign_in(api, staff, sms_outbox, issue_token=True)
     assert "passkey" in pending.json()["methods"]
@@ -393,3 +392,17 @@ def test_the_django_admin_refuses_a_role_above_the_editors_own(staff):
     refusal = response.context["adminform"].form.errors.as_data()["__all__"][0]
     assert refusal.code == "above_own_rank"
     assert not party.groups.filter(name=Role.CENTRE_HEAD.value).exists()
+
+
+def test_wagtails_users_admin_refuses_changes_to_ones_own_roles(superuser):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(superuser)
+    head = Group.objects.get_or_create(name=Role.CENTRE_HEAD.value)[0]
+    url = reverse("wagtailusers_users:edit", args=[superuser.pk])
+    response = client.post(url, {"national_id": superuser.national_id, "groups": [head.pk]})
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailusers_users:index")
+    assert not superuser.groups.filter(pk=head.pk).exists()

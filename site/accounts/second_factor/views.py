@@ -173,65 +173,70 @@ def _credential(request):
 
 class _PasskeyView(LoginRequiredMixin, View):
     http_method_names = ["post"]
+    enrols = False  # adds a passkey: only where `may_enrol` allows
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.enrols and request.user.is_authenticated and not may_enrol(request.user):
+            code, message = "second_factor_required", _("Confirm your sign-in first.")
+            return JsonResponse(error_body(code, message), status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+    def ceremony(self, request, make_options):
+        """Options for the browser; their challenge waits in the session for the answer."""
+        rp_id, _origins = passkeys.relying_party(request)
+        options, challenge = make_options(user=request.user, rp_id=rp_id)
+        request.session[PASSKEY_CHALLENGE] = challenge
+        return JsonResponse(json.loads(options))
+
+    def answer(self, request, check, **extra):
+        """Check the browser's answer against the waiting challenge with `check`; returns the
+        device, or the refusal as a JSON response."""
+        rp_id, origins = passkeys.relying_party(request)
+        try:
+            return check(
+                user=request.user,
+                credential=_credential(request),
+                challenge=request.session.pop(PASSKEY_CHALLENGE, ""),
+                rp_id=rp_id,
+                origins=origins,
+                **extra,
+            )
+        except DomainError as exc:
+            return _json_error(exc)
 
 
 class PasskeyOptionsView(_PasskeyView):
     """Options for the sign-in's passkey step (`navigator.credentials.get()`)."""
 
     def post(self, request):
-        rp_id, _origins = passkeys.relying_party(request)
-        options, challenge = passkeys.authentication_options(user=request.user, rp_id=rp_id)
-        request.session[PASSKEY_CHALLENGE] = challenge
-        return JsonResponse(json.loads(options))
+        return self.ceremony(request, passkeys.authentication_options)
 
 
 class PasskeyVerifyView(_PasskeyView):
     def post(self, request):
-        rp_id, origins = passkeys.relying_party(request)
-        try:
-            device = passkeys.authenticate(
-                user=request.user,
-                credential=_credential(request),
-                challenge=request.session.pop(PASSKEY_CHALLENGE, ""),
-                rp_id=rp_id,
-                origins=origins,
-                source=client_address(request),
-            )
-        except DomainError as exc:
-            return _json_error(exc)
+        device = self.answer(request, passkeys.authenticate, source=client_address(request))
+        if isinstance(device, JsonResponse):
+            return device
         return JsonResponse({"redirect": _finish(request, device, safe_next(request))})
 
 
 class PasskeyRegisterOptionsView(_PasskeyView):
     """Options for adding a passkey (`navigator.credentials.create()`)."""
 
+    enrols = True
+
     def post(self, request):
-        if not may_enrol(request.user):
-            code, message = "second_factor_required", _("Confirm your sign-in first.")
-            return JsonResponse(error_body(code, message), status=403)
-        rp_id, _origins = passkeys.relying_party(request)
-        options, challenge = passkeys.registration_options(user=request.user, rp_id=rp_id)
-        request.session[PASSKEY_CHALLENGE] = challenge
-        return JsonResponse(json.loads(options))
+        return self.ceremony(request, passkeys.registration_options)
 
 
 class PasskeyRegisterView(_PasskeyView):
+    enrols = True
+
     def post(self, request):
-        if not may_enrol(request.user):
-            code, message = "second_factor_required", _("Confirm your sign-in first.")
-            return JsonResponse(error_body(code, message), status=403)
         first = not services.is_enrolled(request.user)
-        rp_id, origins = passkeys.relying_party(request)
-        try:
-            device = passkeys.register(
-                user=request.user,
-                credential=_credential(request),
-                challenge=request.session.pop(PASSKEY_CHALLENGE, ""),
-                rp_id=rp_id,
-                origins=origins,
-            )
-        except DomainError as exc:
-            return _json_error(exc)
+        device = self.answer(request, passkeys.register)
+        if isinstance(device, JsonResponse):
+            return device
         codes = services.recovery_codes_renew(user=request.user) if first else []
         if not policy.is_verified(request.user):
             return JsonResponse({"redirect": EnrolView.after_enrolment(request, device, codes)})
