@@ -655,11 +655,7 @@ MATRIX = [
     page("second_factor:enrol", {"GET": signed_in(), "POST": signed_in()}),
     page("second_factor:recovery_codes", {"GET": signed_in(), "POST": signed_in()}),
     page("second_factor:passkey_options", {"POST": signed_in()}),
-    page(
-        "second_factor:passkey_verify",
-        {"POST": signed_in().but(DENY, PARTY, LAWYER)},
-        note="people without a second factor have none to verify",
-    ),
+    page("second_factor:passkey_verify", {"POST": signed_in()}),
     page("second_factor:passkey_register_options", {"POST": signed_in()}),
     page("second_factor:passkey_register", {"POST": signed_in()}),
     # --- portal pages: appointments -------------------------------------------------------------
