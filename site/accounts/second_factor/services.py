@@ -24,7 +24,9 @@ ENROLMENT_REQUIRED = _(
 
 
 def keys(user, source: str | None) -> list[lockout.Key]:
-    found = [lockout.Key("second_factor", str(user.pk))]
+    """Failures lock the (account, source) pair only (ID-11): wrong codes from one place never
+    lock the owner out at another; the source alone is counted, as on every sign-in path."""
+    found = [lockout.Key("second_factor", f"{user.pk}:{source or '-'}")]
     if source:
         found.append(lockout.Key("source", source))
     return found
