@@ -1,15 +1,17 @@
 """Where a staff caller without a verified second factor is stopped (ID-13): pages send them
 to the second-factor step (or to enrolment), the API answers 403 with a code that says which.
 
-Sessions are checked by `SecondFactorMiddleware` (after django-otp's `OTPMiddleware`, which
-puts the session's verifying device on `request.user.otp_device`); API tokens by the token
+Sessions are checked by `SecondFactorMiddleware` (after `DeviceMiddleware`, which puts the
+session's verifying device on `request.user.otp_device`); API tokens by the token
 authentication, through `check_token`. Both ask `policy.satisfied`."""
 
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.models import Device
 from rest_framework.exceptions import PermissionDenied
 
@@ -47,6 +49,33 @@ class SecondFactorRequired(PermissionDenied):
     def __init__(self, user):
         code, message = refusal(user)
         super().__init__(message, code=code)
+
+
+class DeviceMiddleware:
+    """django-otp's `OTPMiddleware` without its `user.is_verified()` (the account's identity
+    level, ID-9, has that name): puts the confirmed device of this user that verified the
+    session on `request.user.otp_device`, or None, and forgets any other in the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None:
+            request.user = SimpleLazyObject(lambda: self._with_device(request, user))
+        return self.get_response(request)
+
+    @staticmethod
+    def _with_device(request, user):
+        user.otp_device = None
+        if user.is_authenticated:
+            persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+            device = Device.from_persistent_id(persistent_id) if persistent_id else None
+            if device is not None and device.user_id == user.pk and device.confirmed:
+                user.otp_device = device
+            elif persistent_id:
+                del request.session[DEVICE_ID_SESSION_KEY]
+        return user
 
 
 class SecondFactorMiddleware:

@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # ID-13: the device that verified the session, then staff without one are stopped.
-    "django_otp.middleware.OTPMiddleware",
+    "accounts.second_factor.gate.DeviceMiddleware",
     "accounts.second_factor.gate.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
