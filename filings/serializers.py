@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.names import NameField
 from core.transitions import available_transitions
 from filings import selectors
 from filings.models import (
@@ -200,7 +201,7 @@ class OfficeCreateSerializer(CreateSerializer):
 def signed_in_with(request) -> str:
     """How the sender signed in, for the snapshot (FIL-12)."""
     auth = getattr(request, "auth", None)
-    if auth is not None and auth.__class__.__name__ == "Token":
+    if auth is not None and auth.__class__.__name__ == "DeviceToken":
         return "token:password+sms"
     if getattr(request, "session", None) is not None and request.session.session_key:
         acting = request.session.get("acting_for_legal_person")
@@ -260,11 +261,11 @@ class PartyInputSerializer(serializers.Serializer):
     person_kind = serializers.ChoiceField(choices=Party.PersonKind.choices)
     national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
     id_scheme = serializers.CharField(required=False, allow_blank=True, max_length=16)
-    id_card_serial = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    id_card_serial = NameField(required=False, allow_blank=True, max_length=20)
     legal_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
-    first_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    last_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    first_name = NameField(required=False, allow_blank=True, max_length=150)
+    last_name = NameField(required=False, allow_blank=True, max_length=150)
+    name = NameField(required=False, allow_blank=True, max_length=255)
     address = serializers.CharField(required=False, allow_blank=True, max_length=500)
     mobile = serializers.CharField(required=False, allow_blank=True, max_length=20)
     contract_signed_on = serializers.DateField(required=False, allow_null=True)

@@ -10,6 +10,7 @@ attachments) from the recipient's side, as the seed's "new notices" table does.
 
 import json
 
+from django.core import exceptions as django_exceptions
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
@@ -24,7 +25,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts import identity
 from accounts.models import LegalPerson, User
+from accounts.national_id import schemes, validate_national_id
 from core.api import validated_input as _valid
 from core.api.schema import stored_file_responses
 from core.exceptions import Conflict
@@ -192,7 +195,21 @@ class IssuedNoticeSerializer(NoticeSummarySerializer):
                 "id": notice.recipient_legal.legal_id,
             }
         user = notice.recipient_user
+        if user is None:  # waiting for a verified account of the national ID (ID-9)
+            return {"kind": "natural", "name": None, "id": notice.addressed_national_id}
         return {"kind": "natural", "name": user.get_full_name(), "id": user.national_id}
+
+
+def _valid_national_id(value: str) -> str:
+    """The national ID in its normal form under any known scheme, or a field error."""
+    for scheme in schemes():
+        try:
+            return validate_national_id(value, scheme)
+        except django_exceptions.ValidationError:
+            continue
+    raise serializers.ValidationError(
+        {"recipient_national_id": [_("This is not a valid national ID.")]}
+    )
 
 
 class IssueSerializer(serializers.Serializer):
@@ -220,13 +237,17 @@ class IssueSerializer(serializers.Serializer):
                 }
             )
         if national_id:
+            # ID-9: a national ID without a (verified) account is a valid recipient: the
+            # notice waits for its account to be verified.
             recipient = User.objects.filter(national_id=national_id).first()
-            field = "recipient_national_id"
+            if recipient is None:
+                recipient = _valid_national_id(national_id)
         else:
             recipient = LegalPerson.objects.filter(legal_id=legal_id).first()
-            field = "recipient_legal_id"
-        if recipient is None:
-            raise serializers.ValidationError({field: [_("No account has this ID.")]})
+            if recipient is None:
+                raise serializers.ValidationError(
+                    {"recipient_legal_id": [_("No account has this ID.")]}
+                )
         attrs["recipient"] = recipient
         return attrs
 
@@ -260,6 +281,8 @@ class InboxView(generics.ListAPIView):
     ordering_fields = ["issued_at"]
 
     def get_queryset(self):
+        # ID-9: say what is missing, rather than an inbox that looks empty.
+        identity.require_level(self.request.user, "notices")
         return selectors.inbox(actor=self.request.user)
 
 

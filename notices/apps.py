@@ -10,7 +10,10 @@ class NoticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from notices import selectors
+        from accounts import identity
+        from notices import delivery, selectors
         from notices.models import Notice
 
         audit.register(Notice, visible=selectors.notices_visible_to)
+        # ID-9: notices waiting for a national ID reach its account once it is verified.
+        identity.when_verified(delivery.deliver_waiting)

@@ -94,6 +94,7 @@ class Notice(ConcurrentTransitionMixin, models.Model):
     """One notice to one recipient (NOT-1). See the module docstring for the service rules."""
 
     class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for the recipient's verified account")
         PENDING = "pending", _("Delivered, awaiting service")
         SERVED = "served", _("Served")
 
@@ -132,8 +133,13 @@ class Notice(ConcurrentTransitionMixin, models.Model):
         related_name="notices",
         verbose_name=_("recipient (legal person)"),
     )
-    # NOT-4: recorded once, never changed.
-    delivered_at = models.DateTimeField(_("delivered at"))
+    # ID-9: a notice for a national ID without a verified account waits, with no recipient
+    # account, and is delivered to the account that is verified for that national ID.
+    addressed_national_id = models.CharField(
+        _("addressed to national ID"), max_length=20, blank=True, db_index=True
+    )
+    # NOT-4: recorded once, never changed (empty only while the notice waits, ID-9).
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
     first_viewed_at = models.DateTimeField(_("first viewed at"), null=True, blank=True)
     first_viewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -172,8 +178,19 @@ class Notice(ConcurrentTransitionMixin, models.Model):
                 condition=(
                     Q(recipient_user__isnull=False, recipient_legal__isnull=True)
                     | Q(recipient_user__isnull=True, recipient_legal__isnull=False)
+                    | Q(
+                        status="waiting",
+                        recipient_user__isnull=True,
+                        recipient_legal__isnull=True,
+                    )
+                    & ~Q(addressed_national_id="")
                 ),
                 name="notice_exactly_one_recipient",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="waiting", delivered_at__isnull=True)
+                | ~Q(status="waiting") & Q(delivered_at__isnull=False),
+                name="notice_delivered_unless_waiting",
             ),
             models.CheckConstraint(
                 condition=Q(first_viewed_at__isnull=True) | Q(view_count__gte=1),
@@ -181,7 +198,7 @@ class Notice(ConcurrentTransitionMixin, models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(status="pending", served_at__isnull=True, service_kind="")
+                    Q(status__in=["waiting", "pending"], served_at__isnull=True, service_kind="")
                     | Q(status="served", served_at__isnull=False) & ~Q(service_kind="")
                 ),
                 name="notice_served_has_moment_and_kind",
@@ -226,10 +243,29 @@ class Notice(ConcurrentTransitionMixin, models.Model):
         return self.recipient_user if self.recipient_user_id else self.recipient_legal
 
     @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING
+
+    @property
     def is_seen(self) -> bool:
         return self.first_viewed_at is not None
 
-    # --- transitions (NOT-4, NOT-5) --------------------------------------------------------
+    # --- transitions (ID-9, NOT-4, NOT-5) --------------------------------------------------
+    @transition(field=status, source=Status.WAITING, target=Status.PENDING)
+    def deliver(self, *, user, at, deemed_due):
+        """The national ID now has a verified account: the notice reaches it (ID-9, NOT-4)."""
+        self.recipient_user = user
+        self.delivered_at = at
+        self.deemed_service_due_at = deemed_due
+
+    @transition(field=status, source=Status.WAITING, target=Status.SERVED)
+    def deliver_and_serve(self, *, user, at):
+        """As `deliver`, where the deployment serves at delivery (NOT-4)."""
+        self.recipient_user = user
+        self.delivered_at = at
+        self.served_at = at
+        self.service_kind = ServiceKind.DELIVERY
+
     @transition(field=status, source=Status.PENDING, target=Status.SERVED)
     def serve_on_first_view(self, *, at):
         """The signed-in recipient opened it: actual service at the first view (NOT-4)."""

@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from accounts import identity
 from accounts.models import LegalPersonUserObjectPermission, Representation
 from accounts.roles import Role, has_role
 from core import lockout
@@ -45,8 +46,10 @@ def represented_legal_person_ids(user) -> list[int]:
 
 
 def recipient_filter(user) -> Q:
-    """The notices addressed to `user` or to a legal person `user` acts for."""
-    if not getattr(user, "is_authenticated", False):
+    """The notices addressed to `user` or to a legal person `user` acts for. Nothing for an
+    account whose identity is not verified (ID-9): it has no right to what is addressed to
+    its national ID, nor to act on a legal person's notices."""
+    if not getattr(user, "is_authenticated", False) or not identity.has_level(user, "notices"):
         return Q(pk__in=[])
     legal_ids = represented_legal_person_ids(user)
     q = Q(recipient_user_id=user.pk)
@@ -138,14 +141,11 @@ def visible_attachment(*, actor, notice_id, attachment_id):
 
 
 # --- Retrieval (NOT-3, NOT-6) -------------------------------------------------------------
-def case_password_keys(*, actor, ip: str | None) -> list[lockout.Key]:
-    """What a wrong case password counts against (ID-7): the account's case-password
-    retrieval, and the source address — the same "source" counter as sign-in, so guesses
-    from one address add up across both (with the higher per-source limit)."""
-    keys = [lockout.Key("notices.case_password", str(actor.pk))]
-    if ip:
-        keys.append(lockout.Key("source", ip))
-    return keys
+def case_password_keys(*, actor, ip: str | None = None) -> list[lockout.Key]:
+    """What a wrong case password counts against (ID-7, ID-11): the signed-in account that
+    guesses, not the source address — a lock on the address would keep out everyone behind
+    it (an office, a company's network) for one person's guesses."""
+    return [lockout.Key("notices.case_password", str(actor.pk))]
 
 
 def by_case_password(*, actor, case_number: str, sub_row: int, password: str, ip=None):
@@ -157,6 +157,7 @@ def by_case_password(*, actor, case_number: str, sub_row: int, password: str, ip
     Must not run inside a transaction that rolls back (the failure count must stay).
     """
     global _DUMMY_HASH
+    identity.require_level(actor, "case_access")
     keys = case_password_keys(actor=actor, ip=ip)
     lockout.ensure_not_locked(keys)
     legal_ids = represented_legal_person_ids(actor)
@@ -189,6 +190,7 @@ def by_case_password(*, actor, case_number: str, sub_row: int, password: str, ip
 def by_number(*, actor, notice_number: str, issue_date: date) -> Notice:
     """The caller's own notice (or one of a legal person they act for) with this number and
     issue date (NOT-3). Someone else's notice answers NotFound, like a missing one."""
+    identity.require_level(actor, "notices")
     notice = (
         Notice.objects.filter(recipient_filter(actor), notice_number=str(notice_number).strip())
         .select_related("branch", "recipient_legal")

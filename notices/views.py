@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accounts import identity
 from core.exceptions import Conflict, Forbidden, Locked, NotFound, ValidationFailed
 from notices import selectors, services
 from notices.api import attachment_response, client_ip
@@ -39,6 +40,9 @@ class InboxPage(LoginRequiredMixin, View):
                 "tab": tab,
                 "page": page,
                 "unseen_count": selectors.unseen_count(actor=request.user),
+                "verification_needed": None
+                if identity.has_level(request.user, "notices")
+                else identity.VerificationRequired(identity.MESSAGES["notices"]),
             },
         )
 
@@ -137,6 +141,8 @@ class LookupPage(LoginRequiredMixin, View):
                 ]
             else:
                 raise ValidationFailed()
+        except identity.VerificationRequired as exc:
+            error, status = f"{exc.message} {exc.fields['identity'][0]}", 403
         except NotFound:
             error = _("No notice matches what you entered.")
         except Locked:

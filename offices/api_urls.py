@@ -4,6 +4,7 @@ from django.urls import path
 
 from core.api.routers import Router
 from offices.api import views as api
+from offices.identity import api_urlpatterns as identity_urls
 
 router = Router()
 router.register("appointments", api.AppointmentViewSet, basename="appointment")
@@ -13,5 +14,6 @@ urlpatterns = [
     path("provinces/", api.ProvinceList.as_view(), name="province-list"),
     path("provinces/<slug:province>/cities/", api.CityList.as_view(), name="city-list"),
     path("services/", api.ServiceList.as_view(), name="service-list"),
+    *identity_urls,
     *router.urls,
 ]

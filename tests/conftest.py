@@ -13,6 +13,20 @@ def _clean_sms_outbox():
     sms_backends.outbox.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _force_login_passes_the_second_factor():
+    """Staff need a second factor (ID-13): a test client's `force_login` gives a session that
+    the user's authenticator verified, as a full staff sign-in does. Tests of the gate itself
+    use `tests.factories.second_factor.force_login_unverified`."""
+    from django.test import Client
+
+    from tests.factories import second_factor
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", second_factor.force_login_verified)
+        yield
+
+
 @pytest.fixture
 def sms_outbox():
     """SMS delivered by the in-memory backend during the test (like mail.outbox)."""
@@ -82,7 +96,19 @@ def seeded(_seeded_site, db):
     )
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         for marker in item.iter_markers("rule"):
             item.user_properties.append(("rule", marker.args[0]))
+        # Tests that commit (and so end with a flush of every table, the reference data the
+        # migrations load included) are marked, so the parallel run leaves them to a serial
+        # one after it: `make test` runs `-m "not transactional"` in parallel, then the rest.
+        if _is_transactional(item):
+            item.add_marker(pytest.mark.transactional)

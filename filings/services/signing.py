@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.util import random_number_token
 
+from accounts import identity
 from core.exceptions import Conflict, Forbidden, ValidationFailed
 from core.notify import notify
 from core.records import save_as
@@ -144,6 +145,7 @@ def sign_code_request(*, actor, filing_id) -> dict:
         filing = locked_filing(actor=actor, filing_id=filing_id)
         if not _may_sign(filing, actor):
             raise Forbidden(_("Only the signer may ask for the signing code."))
+        identity.require_level(filing.signer, "filing_signature")  # ID-9, FIL-6
         require_confirmed(filing)
         if selectors.live_signature(filing):
             raise Conflict(_("The filing is already signed."), code="already_signed")
@@ -163,6 +165,7 @@ def filing_sign(*, actor, filing_id, acknowledged: bool, code: str) -> Signature
         filing = locked_filing(actor=actor, filing_id=filing_id)
         if not _may_sign(filing, actor):
             raise Forbidden(_("Only the signer may sign."))
+        identity.require_level(filing.signer, "filing_signature")  # ID-9, FIL-6
         require_confirmed(filing)
         if selectors.live_signature(filing):
             raise Conflict(_("The filing is already signed."), code="already_signed")

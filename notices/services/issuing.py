@@ -17,7 +17,7 @@ from core.exceptions import Conflict, Forbidden, ValidationFailed
 from core.notify import notify
 from core.records import save_as
 from core.uploads import CheckedFile, check_upload
-from notices import selectors
+from notices import delivery, selectors
 from notices.models import (
     Branch,
     Notice,
@@ -65,9 +65,12 @@ def _next_notice_number(now: datetime) -> str:
 
 def _validate(*, recipient, case_number, case_sub_row, subject, body, issued_at, attachments, now):
     errors = {}
-    if not isinstance(recipient, (User, LegalPerson)) or recipient.pk is None:
+    if isinstance(recipient, str):
+        if not recipient.strip():
+            errors["recipient"] = [_("Name one recipient account, natural or legal.")]
+    elif not isinstance(recipient, (User, LegalPerson)) or recipient.pk is None:
         errors["recipient"] = [_("Name one recipient account, natural or legal.")]
-    elif isinstance(recipient, User) and not recipient.is_active:
+    elif isinstance(recipient, User) and recipient.status == User.Status.DISABLED:
         errors["recipient"] = [_("The recipient's account is not active.")]
     case_number = str(case_number or "").strip()
     try:
@@ -99,7 +102,7 @@ def issue_notice(
     *,
     actor,
     branch: Branch,
-    recipient: User | LegalPerson,
+    recipient: User | LegalPerson | str,
     case_number: str,
     case_sub_row: int = 1,
     subject: str,
@@ -109,7 +112,9 @@ def issue_notice(
 ) -> Notice:
     """Issue a notice in the name of a court branch the actor is a clerk of (NOT-1).
 
-    The notice reaches the recipient's account at once: that is its delivery (NOT-4). The
+    `recipient` is an account, a legal person, or a national ID (ID-9): a notice for a national
+    ID without a verified account waits and is delivered when one is verified. Otherwise the
+    notice reaches the recipient's account at once: that is its delivery (NOT-4). The
     recipient is alerted by SMS and email with no link that could mark it viewed (NOT-2,
     NOT-8).
     """
@@ -133,7 +138,7 @@ def issue_board_notice(
     actor,
     board_code: str,
     board_name: str,
-    recipient: User | LegalPerson,
+    recipient: User | LegalPerson | str,
     case_number: str,
     case_sub_row: int = 1,
     subject: str,
@@ -178,6 +183,19 @@ def _issue(
     )
     checked = [check_attachment(f) for f in attachments]
     by_delivery = conf("SERVICE_STARTS_AT") == "delivery"
+    # ID-9: only an account whose identity is verified receives what is addressed to its
+    # national ID; otherwise the notice waits for one (delivery.deliver_waiting).
+    user, waiting_for = delivery.addressee(recipient)
+    if waiting_for:
+        moments = {"status": Notice.Status.WAITING}
+    else:
+        moments = {
+            "delivered_at": now,
+            "deemed_service_due_at": None if by_delivery else now + deemed_service_period(),
+            "served_at": now if by_delivery else None,
+            "service_kind": ServiceKind.DELIVERY if by_delivery else "",
+            "status": Notice.Status.SERVED if by_delivery else Notice.Status.PENDING,
+        }
     with transaction.atomic():
         notice = Notice(
             notice_number=_next_notice_number(now),
@@ -188,13 +206,10 @@ def _issue(
             body=body,
             branch=branch,
             issued_by=actor if getattr(actor, "pk", None) else None,
-            recipient_user=recipient if isinstance(recipient, User) else None,
+            recipient_user=user,
             recipient_legal=recipient if isinstance(recipient, LegalPerson) else None,
-            delivered_at=now,
-            deemed_service_due_at=None if by_delivery else now + deemed_service_period(),
-            served_at=now if by_delivery else None,
-            service_kind=ServiceKind.DELIVERY if by_delivery else "",
-            status=Notice.Status.SERVED if by_delivery else Notice.Status.PENDING,
+            addressed_national_id=waiting_for or getattr(user, "national_id", ""),
+            **moments,
         )
         save_as(notice, actor=actor, reason="issued")
         for item in checked:
@@ -207,7 +222,8 @@ def _issue(
             )
             attachment.file.save("upload", ContentFile(item.content), save=False)
             attachment.save()
-        _alert_recipient(notice)
+        if not waiting_for:
+            _alert_recipient(notice)
     return notice
 
 

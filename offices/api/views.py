@@ -205,7 +205,7 @@ def _parse_day(raw) -> date:
         responses={201: AppointmentSerializer},
         description=_(
             "APT-1, APT-2, APT-6. Refusals: 400 `slot_in_past`, `too_soon`, `too_far_ahead`, "
-            "`service_not_offered`, `unknown_slot`; 403 `account_not_verified`, `booking_banned`; "
+            "`service_not_offered`, `unknown_slot`; 403 `verification_required`, `booking_banned`; "
             "409 `slot_full`, `office_not_operational`, `limit_per_office_day`, "
             "`limit_open_bookings`."
         ),

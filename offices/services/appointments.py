@@ -11,6 +11,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import identity
+from accounts.models import Level
 from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.notify import notify
 from core.records import as_pk, locked
@@ -52,11 +54,9 @@ def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
     """
     config = settings.APPOINTMENTS
     now = timezone.now()
-    if not getattr(actor, "is_usable", False) or actor.mobile_verified_at is None:
-        raise Forbidden(
-            _("Only registered users with a verified mobile number may book."),
-            code="account_not_verified",
-        )
+    if getattr(actor, "mobile_verified_at", None) is None:
+        raise identity.VerificationRequired(identity.MESSAGES["booking"], needed=Level.REGISTERED)
+    identity.require_level(actor, "booking")  # ID-9, APT-1
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
         ban = selectors.active_ban(actor, now)

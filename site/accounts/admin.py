@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import services
 from accounts.models import LegalPerson, Representation, User
 from accounts.national_id import validate_legal_id
+from accounts.second_factor.admin import RankGuardMixin
 from core.exceptions import DomainError
 
 
@@ -19,7 +20,7 @@ class NoDeleteMixin:
 
 
 @admin.register(User)
-class UserAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class UserAdmin(RankGuardMixin, NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["national_id", "first_name", "last_name", "mobile", "status", "is_staff"]
     list_filter = ["status", "is_staff", "groups"]
     search_fields = ["national_id", "first_name", "last_name", "email"]

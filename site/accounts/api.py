@@ -10,6 +10,10 @@ from rest_framework.views import APIView
 
 from accounts import selectors, serializers, services
 from accounts.authentication import client_address
+from accounts.second_factor.api import SecondFactorPendingSerializer, second_factor_pending
+from accounts.second_factor.gate import bind_token
+from accounts.second_factor.policy import needs_second_factor
+from core.api import require_csrf
 from core.api import validated_input as _valid
 from core.exceptions import NotFound
 
@@ -162,36 +166,60 @@ class SignInVerifyView(AuthView):
     @extend_schema(
         tags=AUTH_TAG,
         request=serializers.SignInVerifySerializer,
-        responses={200: serializers.SignedInSerializer},
+        responses={
+            200: serializers.SignedInSerializer,
+            202: SecondFactorPendingSerializer,
+        },
         summary="Sign-in, step 2: the temporary password",
         description=(
             "Starts a session, or with `issue_token` returns a token for "
-            "`Authorization: Bearer <token>`."
+            "`Authorization: Bearer <token>`. Staff (ID-13) get 202 and a challenge for "
+            "`/api/v1/auth/signin/second-factor/` instead. A session is started only for a "
+            "request with the CSRF cookie and the `X-CSRFToken` header (403 `csrf_failed` "
+            "otherwise)."
         ),
     )
     def post(self, request):
         data = _valid(serializers.SignInVerifySerializer, request)
+        if not data["issue_token"]:
+            require_csrf(request)  # a session is about to start: no login CSRF
         signed_in = services.signin_verify(
             challenge=data["challenge"],
             temp_password=data["temp_password"],
             source=client_address(request),
         )
-        token = None
-        if data["issue_token"]:
-            token = services.api_token_issue(user=signed_in.user)
-        else:
-            sign_in_session(request, signed_in)
-        body = {
-            "user": serializers.MeSerializer(signed_in.user).data,
-            "acting_for": (
-                serializers.LegalPersonSerializer(signed_in.legal_person).data
-                if signed_in.legal_person
-                else None
-            ),
-            "token": token,
-            "must_change_password": signed_in.user.must_change_password,
-        }
-        return Response(body)
+        if needs_second_factor(signed_in.user):  # staff: one more step (ID-13)
+            return second_factor_pending(request, signed_in)
+        return complete_sign_in(
+            request, signed_in, issue_token=data["issue_token"], device_name=data["device_name"]
+        )
+
+
+def complete_sign_in(
+    request, signed_in: services.SignedIn, *, issue_token: bool, device_name: str = "", device=None
+):
+    """Start the session (or issue the token) and answer with the account; `device` is the
+    second factor that verified a staff sign-in."""
+    token = None
+    if issue_token:
+        token = services.api_token_issue(user=signed_in.user, name=device_name)
+        if device is not None:
+            bind_token(token, device)
+    else:
+        if device is not None:
+            signed_in.user.otp_device = device  # django-otp keeps it in the session at login
+        sign_in_session(request, signed_in)
+    body = {
+        "user": serializers.MeSerializer(signed_in.user).data,
+        "acting_for": (
+            serializers.LegalPersonSerializer(signed_in.legal_person).data
+            if signed_in.legal_person
+            else None
+        ),
+        "token": token,
+        "must_change_password": signed_in.user.must_change_password,
+    }
+    return Response(body)
 
 
 class SignOutView(APIView):
@@ -201,11 +229,11 @@ class SignOutView(APIView):
         tags=AUTH_TAG,
         request=None,
         responses={200: serializers.DetailSerializer},
-        summary="Sign out (ends the session; revokes the token when called with one)",
+        summary="Sign out (ends the session; revokes this device's token when called with one)",
     )
     def post(self, request):
-        if request.auth is not None and hasattr(request.auth, "key"):
-            services.api_token_revoke(user=request.user)
+        if request.auth is not None and hasattr(request.auth, "token_key"):
+            services.api_token_revoke(user=request.user, token=request.auth)
         logout(getattr(request, "_request", request))
         return _detail(_("You have signed out."))
 
@@ -285,10 +313,19 @@ class PasswordChangeView(APIView):
         request=serializers.PasswordChangeSerializer,
         responses={200: serializers.DetailSerializer},
         summary="Change my password (the user is told by SMS)",
+        description=(
+            "Every other session and device token of the account stops working (ID-12); the "
+            "token or session the change was made with keeps working."
+        ),
     )
     def post(self, request):
         data = _valid(serializers.PasswordChangeSerializer, request)
-        user = services.password_change(actor=request.user, **data, source=client_address(request))
+        user = services.password_change(
+            actor=request.user,
+            **data,
+            source=client_address(request),
+            keep_token=request.auth if hasattr(request.auth, "token_key") else None,
+        )
         if request.auth is None:
             update_session_auth_hash(getattr(request, "_request", request), user)
         return _detail(_("Your password was changed."))

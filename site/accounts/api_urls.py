@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import api
+from accounts import api, api_identity
 
 urlpatterns = [
     # Registration (ID-1, ID-2)
@@ -19,6 +19,15 @@ urlpatterns = [
     path("accounts/me/mobile/confirm/", api.MobileConfirmView.as_view(), name="me-mobile-confirm"),
     path("accounts/me/email/", api.EmailChangeView.as_view(), name="me-email"),
     path("accounts/me/email/confirm/", api.EmailConfirmView.as_view(), name="me-email-confirm"),
+    # Identity assurance (ID-9)
+    path("accounts/me/verify/", api_identity.IdentityVerifyView.as_view(), name="me-verify"),
+    # Device tokens (ID-12)
+    path("accounts/me/tokens/", api_identity.TokenListView.as_view(), name="me-tokens"),
+    path(
+        "accounts/me/tokens/<str:key>/",
+        api_identity.TokenDetailView.as_view(),
+        name="me-token-detail",
+    ),
     # Legal persons (ID-3)
     path("accounts/legal-persons/", api.LegalPersonListView.as_view(), name="legal-person-list"),
     path(
@@ -34,6 +43,7 @@ urlpatterns = [
     path("auth/signin/verify/", api.SignInVerifyView.as_view(), name="signin-verify"),
     path("auth/signin/resend/", api.SignInResendView.as_view(), name="signin-resend"),
     path("auth/signout/", api.SignOutView.as_view(), name="signout"),
+    path("auth/challenge/", api_identity.ProofChallengeView.as_view(), name="auth-challenge"),
     path("auth/recovery/", api.RecoveryView.as_view(), name="recovery"),
     path("auth/recovery/confirm/", api.RecoveryConfirmView.as_view(), name="recovery-confirm"),
 ]

@@ -1,18 +1,31 @@
-"""Token authentication for API clients: `Authorization: Bearer <token>`."""
+"""Token authentication for API clients: `Authorization: Bearer <token>` (ID-12).
 
+The tokens are django-rest-knox's: one per device, only a SHA-512 digest stored, an expiry
+(`REST_KNOX["TOKEN_TTL"]`); the owner lists and revokes them (`/api/v1/accounts/me/tokens/`).
+"""
+
+from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework.authentication import TokenAuthentication
+from knox.auth import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+
+# How often the "last used" time of a token is written (not on every request).
+LAST_USED_EVERY = 300
 
 
 class BearerTokenAuthentication(TokenAuthentication):
-    keyword = "Bearer"
-
-    def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+    def validate_user(self, auth_token):
+        user, token = super().validate_user(auth_token)
         if getattr(user, "status", "active") != "active":
-            from rest_framework.exceptions import AuthenticationFailed
-
             raise AuthenticationFailed()
+        from accounts.second_factor.gate import check_token
+
+        check_token(user, token)  # a staff token needs the sign-in's second factor (ID-13)
+        now = timezone.now()
+        if token.last_used_at is None or (now - token.last_used_at).total_seconds() > (
+            LAST_USED_EVERY
+        ):
+            type(token).objects.filter(pk=token.pk).update(last_used_at=now)
         return user, token
 
 
@@ -27,7 +40,12 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "A token from `POST /api/v1/auth/signin/verify/` with `issue_token`.",
+            "description": (
+                "A device token from `POST /api/v1/auth/signin/verify/` with `issue_token` "
+                "(and optionally `device_name`). It expires; `GET /api/v1/accounts/me/tokens/` "
+                "lists the account's tokens and `DELETE` on one revokes it. A password change "
+                "or recovery revokes every token."
+            ),
         }
 
 

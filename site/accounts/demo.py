@@ -31,6 +31,8 @@ DEMO_USERS = [
     ("0010000127", "امیر", "یوسفی", "+989120000012", Role.ASSOCIATION_INSPECTOR, {}),
     ("0010000135", "لیلا", "باقری", "+989120000013", Role.BOARD_MEMBER, {}),
     ("0010000143", "جواد", "قاسمی", "+989120000014", Role.COURT_CLERK, {}),
+    # ID-9: the one demo account whose identity is not verified (README: verify it at an office).
+    ("0010000178", "نیما", "رحیمی", "+989120000016", Role.PARTY, {"identity_verified_at": None}),
     (
         "0010000151",
         "مدیر",
@@ -62,7 +64,7 @@ def seed_users(stdout=None) -> None:
                     status=User.Status.ACTIVE,
                     birth_date=timezone.datetime(1985, 3, 21).date(),
                     id_card_serial="123456",
-                    **extra,
+                    **{"identity_verified_at": now, "identity_method": "office", **extra},
                 )
                 user.set_password(DEMO_PASSWORD)
                 user.save()

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from accounts.names import NameFormField
 from accounts.national_id import scheme_choices, to_ascii_digits
 
 
@@ -65,11 +66,17 @@ class JalaliOrGregorianDateField(forms.Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
 
+def _proof_field():
+    """The proof of work the page's script fills in when one is asked (ID-11)."""
+    return forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+
 def _digits_input(**attrs):
     return forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", **attrs})
 
 
 class SignInForm(forms.Form):
+    proof = _proof_field()
     national_id = forms.CharField(
         label=_("National ID"), max_length=20, widget=_digits_input(autocomplete="username")
     )
@@ -88,6 +95,7 @@ class SignInForm(forms.Form):
 
 
 class SignInCodeForm(forms.Form):
+    proof = _proof_field()
     temp_password = forms.CharField(
         label=_("Temporary password"),
         max_length=16,
@@ -96,6 +104,7 @@ class SignInCodeForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
+    proof = _proof_field()
     nationality = forms.CharField(
         label=_("Nationality"),
         max_length=2,
@@ -104,12 +113,10 @@ class RegisterForm(forms.Form):
     )
     id_scheme = forms.ChoiceField(label=_("Kind of national ID"), choices=())
     national_id = forms.CharField(label=_("National ID"), max_length=20, widget=_digits_input())
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = NameFormField(label=_("First name"), max_length=150)
+    last_name = NameFormField(label=_("Last name"), max_length=150)
     birth_date = JalaliOrGregorianDateField(label=_("Birth date"))
-    id_card_serial = forms.CharField(
-        label=_("ID card serial"), max_length=20, widget=_digits_input()
-    )
+    id_card_serial = NameFormField(label=_("ID card serial"), max_length=20, widget=_digits_input())
     mobile = MobileFormField(label=_("Mobile number"))
     email = forms.EmailField(label=_("Email (optional)"), required=False)
     password = forms.CharField(
@@ -141,6 +148,7 @@ class RegisterForm(forms.Form):
 
 
 class RegisterVerifyForm(forms.Form):
+    proof = _proof_field()
     code = forms.CharField(
         label=_("Code sent to your mobile"), max_length=12, widget=_digits_input()
     )
@@ -153,9 +161,10 @@ class RegisterVerifyForm(forms.Form):
 
 
 class RecoveryForm(forms.Form):
+    proof = _proof_field()
     national_id = forms.CharField(label=_("National ID"), max_length=20, widget=_digits_input())
     birth_date = JalaliOrGregorianDateField(label=_("Birth date"))
-    id_card_serial = forms.CharField(
+    id_card_serial = NameFormField(
         label=_("ID card serial"),
         max_length=20,
         help_text=_("The serial only, without its series."),
@@ -170,6 +179,7 @@ class RecoveryForm(forms.Form):
 
 
 class RecoveryConfirmForm(forms.Form):
+    proof = _proof_field()
     sms_code = forms.CharField(
         label=_("Activation code sent by SMS"), max_length=12, widget=_digits_input()
     )
@@ -208,3 +218,12 @@ class PasswordChangeForm(forms.Form):
         ):
             self.add_error("new_password2", _("The two passwords differ."))
         return data
+
+
+class IdentityVerifyForm(forms.Form):
+    """The details as on the national ID card, for the civil registry (ID-9)."""
+
+    first_name = NameFormField(label=_("First name"), max_length=150)
+    last_name = NameFormField(label=_("Last name"), max_length=150)
+    birth_date = JalaliOrGregorianDateField(label=_("Birth date"))
+    id_card_serial = NameFormField(label=_("ID card serial"), max_length=20, widget=_digits_input())

@@ -14,6 +14,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, trans
 from django_otp.models import SideChannelDevice, ThrottlingMixin
 from django_otp.util import random_number_token
 from guardian.models import UserObjectPermissionBase
+from knox.models import AbstractAuthToken
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
@@ -37,6 +38,19 @@ class UserManager(BaseUserManager):
         extra.setdefault("status", User.Status.ACTIVE)
         extra.setdefault("mobile_verified_at", timezone.now())
         return self.create_user(national_id, password, **extra)
+
+
+class Level(models.TextChoices):
+    """How sure Daftar is that an account belongs to the person of its national ID (ID-9)."""
+
+    NONE = "none", _("Not registered")
+    REGISTERED = "registered", _("Registered (mobile proven)")
+    VERIFIED = "verified", _("Verified identity")
+
+
+class IdentityMethod(models.TextChoices):
+    REGISTRY = "registry", _("Civil registry and mobile operator")
+    OFFICE = "office", _("In person at an office")
 
 
 class User(ConcurrentTransitionMixin, AbstractUser):
@@ -70,6 +84,12 @@ class User(ConcurrentTransitionMixin, AbstractUser):
     )
     status = FSMField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
     must_change_password = models.BooleanField(default=False)
+    # ID-9: identity assurance. Registration proves the mobile only ("registered"); the
+    # civil registry and the operator, or an office's staff, make the account "verified".
+    identity_verified_at = models.DateTimeField(_("identity verified at"), null=True, blank=True)
+    identity_method = models.CharField(
+        _("identity verified by"), max_length=16, blank=True, choices=IdentityMethod.choices
+    )
     preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="fa")
 
     USERNAME_FIELD = "national_id"
@@ -100,6 +120,16 @@ class User(ConcurrentTransitionMixin, AbstractUser):
     @property
     def is_usable(self) -> bool:
         return self.status == self.Status.ACTIVE and self.is_active
+
+    @property
+    def level(self) -> str:
+        if not self.is_usable:
+            return Level.NONE
+        return Level.VERIFIED if self.identity_verified_at else Level.REGISTERED
+
+    @property
+    def is_verified(self) -> bool:
+        return self.level == Level.VERIFIED
 
     # --- transitions ---------------------------------------------------------------------
     @transition(field=status, source=Status.PENDING, target=Status.ACTIVE)
@@ -264,3 +294,48 @@ class OneTimeCode(ThrottlingMixin, SideChannelDevice):
             return True
         self.throttle_increment(commit=True)
         return False
+
+
+class IdentityVerification(models.Model):
+    """One verification of an account's identity (ID-9), kept as its record: how, by whom,
+    where, and for the in-person way the serial of the ID card that was seen."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="identity_verifications"
+    )
+    method = models.CharField(_("method"), max_length=16, choices=IdentityMethod.choices)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    office_id = models.PositiveIntegerField(_("office"), null=True, blank=True)
+    id_card_serial = models.CharField(_("ID card serial seen"), max_length=20, blank=True)
+    mobile = PhoneNumberField(_("mobile"), blank=True)
+    providers = models.CharField(_("providers"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("verified at"), default=timezone.now)
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta:
+        verbose_name = _("identity verification")
+        verbose_name_plural = _("identity verifications")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_method_display()})"
+
+
+class DeviceToken(AbstractAuthToken):
+    """An API token of one device (ID-12): django-rest-knox keeps only its SHA-512 digest and
+    an expiry; the owner names, lists and revokes each one."""
+
+    name = models.CharField(_("device"), max_length=100, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("device token")
+        verbose_name_plural = _("device tokens")
+        ordering = ["-created"]

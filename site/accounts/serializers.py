@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
-from accounts.models import LegalPerson, User
+from accounts.models import DeviceToken, LegalPerson, Level, User
+from accounts.names import NameField
 from accounts.national_id import scheme_choices, to_ascii_digits
 from accounts.roles import roles_of
 
@@ -49,12 +50,22 @@ class RegisterSerializer(serializers.Serializer):
     password = serializers.CharField(
         write_only=True, style={"input_type": "password"}, max_length=128
     )
-    first_name = serializers.CharField(max_length=150)
-    last_name = serializers.CharField(max_length=150)
+    first_name = NameField(max_length=150)
+    last_name = NameField(max_length=150)
     birth_date = serializers.DateField()
-    id_card_serial = serializers.CharField(max_length=20)
+    id_card_serial = NameField(max_length=20)
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     preferred_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    proof = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text=_(
+            "A solved proof of work from `GET /api/v1/auth/challenge/`, needed only after a "
+            "429 `challenge_required` (ID-11)."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +76,26 @@ class ChallengeSerializer(serializers.Serializer):
     challenge = serializers.CharField(
         max_length=1024, help_text=_("The signed value returned by the first step.")
     )
+    proof = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text=_(
+            "A solved proof of work from `GET /api/v1/auth/challenge/`, needed only after a "
+            "429 `challenge_required` (ID-11)."
+        ),
+    )
+
+
+class ProofChallengeSerializer(serializers.Serializer):
+    """A proof-of-work challenge (ALTCHA's protocol, ID-11)."""
+
+    algorithm = serializers.CharField()
+    challenge = serializers.CharField()
+    maxnumber = serializers.IntegerField()
+    salt = serializers.CharField()
+    signature = serializers.CharField()
 
 
 class RegisterStartedSerializer(serializers.Serializer):
@@ -95,6 +126,16 @@ class SignInSerializer(serializers.Serializer):
         default="",
         help_text=_("The legal entity ID, when signing in as its representative (ID-3)."),
     )
+    proof = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text=_(
+            "A solved proof of work from `GET /api/v1/auth/challenge/`, needed only after a "
+            "429 `challenge_required` (ID-11)."
+        ),
+    )
 
 
 class SignInStartedSerializer(serializers.Serializer):
@@ -111,8 +152,32 @@ class SignInVerifySerializer(ChallengeSerializer):
     temp_password = serializers.CharField(max_length=16)
     issue_token = serializers.BooleanField(
         default=False,
-        help_text=_("Return an API token, to send as `Authorization: Bearer <token>`."),
+        help_text=_(
+            "Return an API token for this device, to send as `Authorization: Bearer <token>`. "
+            "It expires, and the account's owner can list and revoke it."
+        ),
     )
+    device_name = NameField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_('A name for this device in the list of tokens, e.g. "Office laptop".'),
+    )
+
+
+class DeviceTokenSerializer(serializers.ModelSerializer):
+    key = serializers.CharField(source="token_key", read_only=True)
+    current = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DeviceToken
+        fields = ["key", "name", "created", "expiry", "last_used_at", "current"]
+        read_only_fields = fields
+
+    def get_current(self, obj) -> bool:
+        current = self.context.get("current")
+        return bool(current is not None and getattr(current, "pk", None) == obj.pk)
 
 
 class LegalPersonSerializer(serializers.ModelSerializer):
@@ -125,6 +190,11 @@ class LegalPersonSerializer(serializers.ModelSerializer):
 class MeSerializer(serializers.ModelSerializer):
     roles = serializers.SerializerMethodField()
     mobile = serializers.CharField(read_only=True)
+    level = serializers.ChoiceField(
+        choices=Level.choices,
+        read_only=True,
+        help_text=_("registered: mobile proven; verified: identity verified (ID-9)."),
+    )
 
     class Meta:
         model = User
@@ -144,6 +214,9 @@ class MeSerializer(serializers.ModelSerializer):
             "bar_licence_number",
             "status",
             "must_change_password",
+            "level",
+            "identity_verified_at",
+            "identity_method",
             "roles",
         ]
         read_only_fields = [
@@ -155,9 +228,18 @@ class MeSerializer(serializers.ModelSerializer):
 
 
 class MeUpdateSerializer(serializers.Serializer):
-    first_name = serializers.CharField(max_length=150, required=False)
-    last_name = serializers.CharField(max_length=150, required=False)
+    first_name = NameField(max_length=150, required=False)
+    last_name = NameField(max_length=150, required=False)
     preferred_language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+
+
+class IdentityVerifySerializer(serializers.Serializer):
+    """The details as on the national ID card, checked with the civil registry (ID-9)."""
+
+    first_name = NameField(label=_("First name"), max_length=150)
+    last_name = NameField(label=_("Last name"), max_length=150)
+    birth_date = serializers.DateField(label=_("Birth date"))
+    id_card_serial = NameField(label=_("ID card serial"), max_length=20)
 
 
 class SignedInSerializer(serializers.Serializer):
@@ -176,13 +258,23 @@ class SignedInSerializer(serializers.Serializer):
 class RecoverySerializer(serializers.Serializer):
     national_id = serializers.CharField(max_length=20)
     birth_date = serializers.DateField()
-    id_card_serial = serializers.CharField(max_length=20)
+    id_card_serial = NameField(max_length=20)
     mobile = MobileField()
     email = serializers.EmailField(
         required=False,
         allow_blank=True,
         default="",
         help_text=_("Required when an email is registered on the account."),
+    )
+    proof = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text=_(
+            "A solved proof of work from `GET /api/v1/auth/challenge/`, needed only after a "
+            "429 `challenge_required` (ID-11)."
+        ),
     )
 
 

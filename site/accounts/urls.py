@@ -13,4 +13,5 @@ urlpatterns = [
     path("recovery/", views.RecoveryView.as_view(), name="recovery"),
     path("recovery/confirm/", views.RecoveryConfirmView.as_view(), name="recovery_confirm"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("verify/", views.IdentityVerifyView.as_view(), name="verify"),
 ]

@@ -36,6 +36,11 @@ def _with_next(url: str, next_url: str) -> str:
 
 def _show_error(form, exc: DomainError) -> int:
     """Put a service's refusal on the form; return the status to answer with."""
+    if exc.code in ("challenge_required", "too_many_messages"):
+        # ID-11: the page's script solves the proof of work; or nothing is sent for a while.
+        form.proof_required = exc.code == "challenge_required"
+        form.add_error(None, exc.message)
+        return 429
     if isinstance(exc, Locked):
         minutes = max(
             1, int((exc.retry_after or 60) // 60) + (1 if (exc.retry_after or 0) % 60 else 0)
@@ -124,7 +129,9 @@ class SignInCodeView(View):
         source = client_address(request)
         if "resend" in request.POST:
             try:
-                started = services.signin_resend(challenge=flow["challenge"], source=source)
+                started = services.signin_resend(
+                    challenge=flow["challenge"], source=source, proof=request.POST.get("proof", "")
+                )
             except DomainError as exc:
                 if exc.code == "challenge_invalid":
                     return _restart(request, SIGNIN_FLOW, "accounts:signin")
@@ -142,6 +149,7 @@ class SignInCodeView(View):
                 signed_in = services.signin_verify(
                     challenge=flow["challenge"],
                     temp_password=form.cleaned_data["temp_password"],
+                    proof=form.cleaned_data["proof"],
                     source=source,
                 )
             except DomainError as exc:
@@ -215,7 +223,9 @@ class RegisterVerifyView(View):
         source = client_address(request)
         if "resend" in request.POST:
             try:
-                services.register_resend(challenge=flow["challenge"], source=source)
+                services.register_resend(
+                    challenge=flow["challenge"], source=source, proof=request.POST.get("proof", "")
+                )
             except DomainError as exc:
                 if exc.code == "challenge_invalid":
                     return _restart(request, REGISTER_FLOW, "accounts:register")
@@ -234,7 +244,10 @@ class RegisterVerifyView(View):
         if form.is_valid():
             try:
                 services.register_verify(
-                    challenge=flow["challenge"], code=form.cleaned_data["code"], source=source
+                    challenge=flow["challenge"],
+                    code=form.cleaned_data["code"],
+                    source=source,
+                    proof=form.cleaned_data["proof"],
                 )
             except DomainError as exc:
                 if exc.code == "challenge_invalid":
@@ -367,3 +380,43 @@ class PasswordChangeView(LoginRequiredMixin, View):
             {"form": form, "next": safe_next(request, "")},
             status=status,
         )
+
+
+# --- identity assurance (ID-9) --------------------------------------------------------------------
+
+
+class IdentityVerifyView(LoginRequiredMixin, View):
+    """The account's level, and online verification with the civil registry and the operator;
+    the page also says how to verify at an office."""
+
+    template_name = "accounts/verify.html"
+
+    def _render(self, request, form, status=200):
+        return render(request, self.template_name, {"form": form}, status=status)
+
+    def get(self, request):
+        user = request.user
+        initial = {
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "birth_date": user.birth_date,
+            "id_card_serial": user.id_card_serial,
+        }
+        return self._render(request, forms.IdentityVerifyForm(initial=initial))
+
+    def post(self, request):
+        form = forms.IdentityVerifyForm(request.POST)
+        status = 200
+        if form.is_valid():
+            try:
+                services.identity_verify_remote(
+                    actor=request.user, **form.cleaned_data, source=client_address(request)
+                )
+            except DomainError as exc:
+                status = _show_error(form, exc)
+                if status == 200 and exc.status_code >= 500:
+                    status = exc.status_code
+            else:
+                messages.success(request, _("Your identity is verified."))
+                return redirect("accounts:verify")
+        return self._render(request, form, status)

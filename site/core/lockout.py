@@ -56,10 +56,35 @@ def ensure_not_locked(keys: list[Key]) -> None:
         raise Locked(retry_after=(until - now).total_seconds())
 
 
-def limit_for(scope: str) -> int:
-    """Failures allowed before a lock; a source address serves many people, so it gets more."""
+def limit_for(scope: str) -> int | None:
+    """Failures allowed before a lock; None for a scope that is counted but never locked (a
+    source address or a national ID on its own, ID-11: they get a challenge instead)."""
     conf = settings.ACCOUNTS
     return conf.get("SCOPE_LIMITS", {}).get(scope, conf["MAX_FAILURES"])
+
+
+def lock_length(scope: str, failures: int, limit: int):
+    """How long a key is locked after `failures`: the lock period, or for a scope with a
+    growing delay (ID-11) that delay doubled at each failure past the limit, up to the period."""
+    conf = settings.ACCOUNTS
+    delay = conf.get("SCOPE_DELAYS", {}).get(scope)
+    if delay is None:
+        return conf["LOCKOUT"]
+    return min(delay * (2 ** max(failures - limit - 1, 0)), conf["LOCKOUT"])
+
+
+def failures(keys: list[Key], now: datetime | None = None) -> dict[str, int]:
+    """The failures counted in the current window, per scope (the highest of its keys)."""
+    now = now or timezone.now()
+    since = now - settings.ACCOUNTS["FAILURE_WINDOW"]
+    counts: dict[str, int] = {}
+    rows = AttemptCounter.objects.filter(
+        scope__in={k.scope for k in keys}, key_hash__in=[k.hashed for k in keys]
+    ).values_list("scope", "failures", "window_started_at", "locked_until")
+    for scope, count, started, until in rows:
+        if started >= since or (until and until > now):
+            counts[scope] = max(counts.get(scope, 0), count)
+    return counts
 
 
 def register_failure(keys: list[Key]) -> datetime | None:
@@ -82,9 +107,10 @@ def register_failure(keys: list[Key]) -> datetime | None:
                 counter.failures = 0
                 counter.window_started_at = now
             counter.failures += 1
-            if counter.failures > limit_for(key.scope):
-                counter.locked_until = now + conf["LOCKOUT"]
-                locked = counter.locked_until
+            limit = limit_for(key.scope)
+            if limit is not None and counter.failures > limit:
+                counter.locked_until = now + lock_length(key.scope, counter.failures, limit)
+                locked = max(locked, counter.locked_until) if locked else counter.locked_until
             counter.save()
     return locked
 

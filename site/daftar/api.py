@@ -6,6 +6,7 @@ app_name = "api"
 
 urlpatterns = [
     path("", include("accounts.api_urls")),
+    path("", include("accounts.second_factor.api_urls")),
     path("audit/", include("core.api.urls")),
     path("licensing/", include("licensing.api_urls")),
     path("filings/", include("filings.api_urls")),

@@ -40,8 +40,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/second-factor/", include("accounts.second_factor.urls")),
     path("accounts/", include("accounts.urls")),
     path("appointments/", include("offices.portal_urls")),
+    path("office/", include("offices.staff_urls")),
     path("filings/", include("filings.urls")),
     path("discipline/", include("discipline.urls")),
     path("notices/", include("notices.urls")),

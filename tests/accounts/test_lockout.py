@@ -80,25 +80,26 @@ def test_lock_on_a_missing_account_looks_the_same(api, member):
 
 
 @pytest.mark.rule("ID-7")
-def test_source_address_is_locked_across_national_ids(api):
-    """ID-7: one source trying many national IDs is locked too, after the source's own
-    (higher) limit: an office or a company's network serves many honest people."""
-    from core.lockout import limit_for
-
-    limit = limit_for("source")
+@pytest.mark.rule("ID-11")
+def test_a_source_trying_many_national_ids_is_challenged_not_locked(api):
+    """ID-7, ID-11: one source trying many national IDs is not locked (an office or a
+    company's network serves many honest people): past its own limit its attempts need a
+    proof of work (429 `challenge_required`); another source is not affected."""
+    limit = settings.ACCOUNTS["CHALLENGE_AFTER"]["source"]
     assert limit > settings.ACCOUNTS["MAX_FAILURES"]
     users = [UserFactory()]
     ids = [users[0].national_id] + [national_code(7000 + i) for i in range(limit)]
-    statuses = [
+    answers = [
         api.post(
             "/api/v1/auth/signin/",
             {"national_id": national_id, "password": "Wrong-Pass-123"},
             format="json",
             REMOTE_ADDR="10.9.9.9",
-        ).status_code
+        )
         for national_id in ids
     ]
-    assert statuses == [400] * limit + [429]
+    assert [a.status_code for a in answers] == [400] * limit + [429]
+    assert answers[-1].json()["code"] == "challenge_required"
     other_source = api.post(
         "/api/v1/auth/signin/",
         {"national_id": users[0].national_id, "password": "Correct-Horse-42"},

@@ -111,11 +111,15 @@ def test_wrong_password_shows_a_readable_generic_error(browser, member):
     assert b"is not correct" in response.content
 
 
+@pytest.mark.rule("ID-13")
 def test_staff_sign_in_through_the_admin_login_reaches_wagtail(browser, sms_outbox):
-    """Staff sign in at /admin/login/ with the same two steps and reach Wagtail's admin."""
+    """Staff sign in at /admin/login/ with the same two steps, then their second factor
+    (ID-13), and reach Wagtail's admin."""
     from tests.factories import UserFactory
+    from tests.factories.second_factor import authenticator, totp_code
 
     staff = UserFactory(is_staff=True, is_superuser=True)
+    device = authenticator(staff)
     response = browser.post(
         "/admin/login/?next=/admin/",
         {"national_id": staff.national_id, "password": "Correct-Horse-42", "next": "/admin/"},
@@ -124,6 +128,11 @@ def test_staff_sign_in_through_the_admin_login_reaches_wagtail(browser, sms_outb
     response = browser.post(
         response.url, {"temp_password": last_code(sms_outbox), "next": "/admin/"}
     )
+    assert response.url == "/admin/"
+    response = browser.get("/admin/")
+    assert response.status_code == 302
+    assert response.url == "/accounts/second-factor/?next=%2Fadmin%2F"
+    response = browser.post(response.url, {"code": totp_code(device)})
     assert response.url == "/admin/"
     assert browser.get("/admin/").status_code == 200
 

@@ -1,5 +1,7 @@
 """Registration by national ID and mobile (ID-1) verified by a code (ID-2)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 
@@ -179,21 +181,30 @@ def test_registering_an_existing_national_id_reveals_nothing(api, sms_outbox):
 
 
 @pytest.mark.rule("ID-1")
-def test_re_registering_a_pending_account_replaces_its_details(api, sms_outbox):
-    """ID-1: a still-pending registration is replaced by the new details and a new code."""
+def test_re_registering_an_abandoned_pending_account_replaces_its_details(api, sms_outbox):
+    """ID-1, ID-10: a pending registration never completed within the hold is abandoned: a
+    new registration replaces its details and gets a new code. (Within the hold it cannot be
+    replaced: test_identity.)"""
+    import time_machine
+    from django.conf import settings
+    from django.utils import timezone
+
     register(api)
-    second = register(api, mobile="09127778888", first_name="Mina", password="Other-Secret-55")
+    later = timezone.now() + settings.ACCOUNTS["PENDING_REGISTRATION_HOLD"] + timedelta(minutes=1)
+    with time_machine.travel(later, tick=False):
+        second = register(api, mobile="09127778888", first_name="Mina", password="Other-Secret-55")
     user = User.objects.get(national_id=NEW_ID)
     assert User.objects.filter(national_id=NEW_ID).count() == 1
     assert (str(user.mobile), user.first_name) == ("+989127778888", "Mina")
     assert user.check_password("Other-Secret-55")
     code = last_code(sms_outbox, to="+989127778888")
-    response = api.post(
-        "/api/v1/accounts/register/verify/",
-        {"challenge": second.json()["challenge"], "code": code},
-        format="json",
-    )
-    assert response.status_code == 200
+    with time_machine.travel(later, tick=False):
+        response = api.post(
+            "/api/v1/accounts/register/verify/",
+            {"challenge": second.json()["challenge"], "code": code},
+            format="json",
+        )
+    assert response.status_code == 200 and User.objects.get(national_id=NEW_ID).is_usable
 
 
 @pytest.mark.rule("ID-2")

@@ -31,10 +31,9 @@ NODES = ("A", "B")
 
 # --- helpers --------------------------------------------------------------------------------
 def token_for(user) -> dict:
-    from rest_framework.authtoken.models import Token
+    from accounts.services.tokens import api_token_issue
 
-    token, _ = Token.objects.get_or_create(user=user)
-    return {"Authorization": f"Bearer {token.key}", "Accept-Language": "en"}
+    return {"Authorization": f"Bearer {api_token_issue(user=user)}", "Accept-Language": "en"}
 
 
 def session_for(cluster, user) -> dict:

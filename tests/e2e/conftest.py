@@ -144,7 +144,12 @@ def temporary_password(sms_outbox, user) -> str:
 
 def sign_in(page, user, password, sms_outbox):
     """The two-step sign-in on the sign-in page the browser is on: national ID and password,
-    then the temporary password sent by SMS (ID-4)."""
+    then the temporary password sent by SMS (ID-4); staff then give their authenticator's
+    code (ID-13; the helper enrols one with a known key when they have none)."""
+    from accounts.second_factor.policy import needs_second_factor
+    from tests.factories.second_factor import authenticator, totp_code
+
+    device = authenticator(user) if needs_second_factor(user) else None
     page.wait_for_url(re.compile(r"/accounts/signin/"))
     page.fill("main input[name=national_id]", user.national_id)
     page.fill("main input[name=password]", password)
@@ -153,3 +158,8 @@ def sign_in(page, user, password, sms_outbox):
     page.fill("main input[name=temp_password]", temporary_password(sms_outbox, user))
     page.click("main form:not(.auth-secondary) button[type=submit]")
     page.wait_for_url(lambda url: "/accounts/signin" not in url)
+    if device is not None:
+        page.wait_for_url(re.compile(r"/accounts/second-factor/"))
+        page.fill("main input[name=code]", totp_code(device))
+        page.click("main form button[type=submit]")
+        page.wait_for_url(lambda url: "/accounts/second-factor" not in url)

@@ -51,6 +51,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     status = User.Status.ACTIVE
     is_active = True
     mobile_verified_at = factory.LazyFunction(timezone.now)
+    # ID-9: accounts are verified unless a test says otherwise (`identity_verified_at=None`).
+    identity_verified_at = factory.LazyFunction(timezone.now)
+    identity_method = "office"
 
     @factory.post_generation
     def password(obj, create, extracted, **kwargs):

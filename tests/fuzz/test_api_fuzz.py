@@ -40,7 +40,6 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation.feedback import FeedbackSources
@@ -51,6 +50,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from accounts.roles import Role
+from accounts.services import api_token_issue
 from tests.fuzz.conftest import FUZZ_STATS_KEY
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def _seed_world():
             body="You are summoned to appear at the branch.",
             attachments=[pdf_upload()],
         )
-    tokens = {role: Token.objects.create(user=user).key for role, user in users.items()}
+    tokens = {role: api_token_issue(user=user) for role, user in users.items()}
     return users, tokens
 
 

@@ -240,7 +240,7 @@ def test_wrong_case_password_looks_like_not_found_and_locks(
     issue, clerk, recipient, client_for, settings
 ):
     """NOT-6 + ID-7: a wrong case password and an unknown case give the same 404 as each
-    other; wrong passwords count toward a lock of the account and the source address, after
+    other; wrong passwords count toward a lock of the signed-in account (ID-11), after
     which even the right password is refused (429) until the lock ends."""
     notice = issue()
     password = services.set_case_password(
@@ -273,7 +273,7 @@ def test_wrong_case_password_looks_like_not_found_and_locks(
     assert "Retry-After" in right
 
     # The lock is on this account's retrieval; another account from the same address is
-    # still answered (a source address has its own, higher limit).
+    # still answered (ID-11: the address is not locked).
     other = client_for(UserFactory()).post(
         url, {"case_number": notice.case_number, "case_sub_row": 1, "password": "x"}
     )
@@ -314,15 +314,18 @@ def test_case_password_is_sent_by_sms_and_redacted(
 
 
 @pytest.mark.rule("NOT-6")
-def test_wrong_case_passwords_from_one_address_lock_the_address(issue, client_for, settings):
-    """NOT-6 + ID-7: failures from many accounts at one source address lock that address
-    (its own limit, shared with sign-in failures), whatever account asks next."""
-    from core import lockout
-
-    settings.ACCOUNTS = {**settings.ACCOUNTS, "SCOPE_LIMITS": {"source": 3}}
-    assert lockout.limit_for("source") == 3
+@pytest.mark.rule("ID-11")
+def test_wrong_case_passwords_from_one_address_do_not_lock_the_address(issue, client_for, settings):
+    """NOT-6 + ID-11: case-password guesses count against the signed-in account that makes
+    them, not against everyone at the same address: many accounts at one address, each
+    under its own limit, are all still answered."""
     notice = issue()
     url = "/api/v1/notices/lookup/case/"
     payload = {"case_number": notice.case_number, "case_sub_row": 1, "password": "guess"}
-    statuses = [client_for(UserFactory()).post(url, payload).status_code for _ in range(5)]
-    assert statuses == [404, 404, 404, 429, 429]
+    limit = settings.ACCOUNTS["MAX_FAILURES"]
+    answers = [
+        client_for(UserFactory()).post(url, payload, REMOTE_ADDR="10.4.4.4")
+        for _ in range(limit + 3)
+    ]
+    assert [a.status_code for a in answers] == [404] * (limit + 3)
+    assert {a.json()["code"] for a in answers} == {"not_found"}

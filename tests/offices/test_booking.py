@@ -153,7 +153,7 @@ def test_only_verified_users_book(office, api):
     assert book(api, slot).status_code in (401, 403)
     pending = UserFactory(status="pending", mobile_verified_at=None)
     response = book(client_for(pending), slot)
-    assert response.status_code == 403 and response.json()["code"] == "account_not_verified"
+    assert response.status_code == 403 and response.json()["code"] == "verification_required"
     assert not Appointment.objects.exists()
 
 

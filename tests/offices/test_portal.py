@@ -89,7 +89,7 @@ def test_unverified_account_is_refused_readably(office):
 
     assert response.status_code == 403
     body = response.content.decode()
-    assert 'data-code="account_not_verified"' in body
+    assert 'data-code="verification_required"' in body
     assert 'role="alert"' in body
     assert not Appointment.objects.exists()
 

@@ -149,6 +149,7 @@ MATRIX = [
     Entry("api:signin-verify", {"POST": public()}),
     Entry("api:signin-resend", {"POST": public()}),
     Entry("api:signout", {"POST": public()}),
+    Entry("api:signin-second-factor", {"POST": public()}),
     Entry("api:recovery", {"POST": public()}),
     Entry("api:recovery-confirm", {"POST": public()}),
     Entry("api:me", {"GET": signed_in(), "PATCH": signed_in()}),
@@ -157,6 +158,12 @@ MATRIX = [
     Entry("api:me-mobile-confirm", {"POST": signed_in()}),
     Entry("api:me-email", {"POST": signed_in()}),
     Entry("api:me-email-confirm", {"POST": signed_in()}),
+    # ID-9: verify my identity online; ID-11: the proof-of-work challenge.
+    Entry("api:me-verify", {"POST": signed_in()}),
+    Entry("api:auth-challenge", {"GET": public()}),
+    # ID-12: my device tokens; another account's token key answers 404 like a missing one.
+    Entry("api:me-tokens", {"GET": signed_in()}),
+    Entry("api:me-token-detail", {"DELETE": nobody(HIDDEN)}, kwargs={"key": "=notakey"}),
     Entry("api:legal-person-list", {"GET": signed_in()}),
     # ID-3: a legal person is visible to its authorised persons only.
     Entry(
@@ -538,6 +545,12 @@ MATRIX = [
         {"GET": only(*OFFICE, others=HIDDEN)},
         kwargs={"code": "office.code"},
     ),
+    # ID-9: the office's own staff verify people's identity in person.
+    Entry(
+        "api:office-identity",
+        {"POST": only(*OFFICE, others=HIDDEN)},
+        kwargs={"code": "office.code"},
+    ),
     Entry(
         "api:office-check-in",
         {"POST": only(*OFFICE, others=HIDDEN)},
@@ -637,6 +650,26 @@ MATRIX = [
     page("accounts:recovery", {"GET": public(), "POST": public()}),
     page("accounts:recovery_confirm", {"GET": public(), "POST": public()}),
     page("accounts:password_change", {"GET": signed_in(), "POST": signed_in()}),
+    page("accounts:verify", {"GET": signed_in(), "POST": signed_in()}),
+    # ID-9: in-person identity verification, the office's own staff only.
+    page(
+        "offices_staff:identity",
+        {"GET": only(*OFFICE, others=HIDDEN)},
+        kwargs={"code": "office.code"},
+    ),
+    page(
+        "offices_staff:identity_post",
+        {"POST": only(*OFFICE, others=HIDDEN)},
+        kwargs={"code": "office.code"},
+    ),
+    # --- the staff second factor (ID-13) --------------------------------------------------------
+    page("second_factor:verify", {"GET": signed_in(), "POST": signed_in()}),
+    page("second_factor:enrol", {"GET": signed_in(), "POST": signed_in()}),
+    page("second_factor:recovery_codes", {"GET": signed_in(), "POST": signed_in()}),
+    page("second_factor:passkey_options", {"POST": signed_in()}),
+    page("second_factor:passkey_verify", {"POST": signed_in()}),
+    page("second_factor:passkey_register_options", {"POST": signed_in()}),
+    page("second_factor:passkey_register", {"POST": signed_in()}),
     # --- portal pages: appointments -------------------------------------------------------------
     page("offices_portal:mine", {"GET": signed_in()}),
     page(

@@ -1,4 +1,4 @@
-"""Every write on accounts (ID-1 … ID-8), one module per flow; `services.<name>` reaches each.
+"""Every write on accounts (ID-1 … ID-14), one module per flow; `services.<name>` reaches each.
 
 The rules every flow keeps are in `accounts.services.common`.
 """
@@ -13,6 +13,7 @@ from accounts.services.common import (
     normalize_code,
     normalize_national_id,
 )
+from accounts.services.identity import identity_verify_in_person, identity_verify_remote
 from accounts.services.legal_persons import representation_grant, representation_revoke
 from accounts.services.own_account import (
     email_change_confirm,
@@ -33,13 +34,18 @@ from accounts.services.registration import (
 from accounts.services.signin import (
     SignedIn,
     SignInStarted,
-    api_token_issue,
-    api_token_revoke,
     signin_resend,
     signin_start,
     signin_verify,
 )
 from accounts.services.staff import user_disable, user_enable
+from accounts.services.tokens import (
+    api_token_issue,
+    api_token_revoke,
+    end_other_sessions,
+    token_revoke,
+    tokens_of,
+)
 
 __all__ = [
     "CHALLENGE_EXPIRED",
@@ -53,7 +59,10 @@ __all__ = [
     "api_token_revoke",
     "email_change_confirm",
     "email_change_request",
+    "end_other_sessions",
     "format_expiry",
+    "identity_verify_in_person",
+    "identity_verify_remote",
     "mask_mobile",
     "mobile_change_confirm",
     "mobile_change_request",
@@ -72,6 +81,8 @@ __all__ = [
     "signin_resend",
     "signin_start",
     "signin_verify",
+    "token_revoke",
+    "tokens_of",
     "user_disable",
     "user_enable",
 ]

@@ -27,7 +27,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts import guard
 from accounts.models import OneTimeCode, Representation, User
+from accounts.names import normalize_name
 from accounts.national_id import to_ascii_digits
 from core import lockout
 from core.dates import format_date, format_time
@@ -52,6 +54,20 @@ def _open_representation(user: User, legal_person_id) -> bool:
     ).exists()
 
 
+def clean_names(**values) -> dict:
+    """Names and identifying text in their one normal form (ID-14); hidden characters are
+    refused with a field error, whoever calls the service."""
+    cleaned, errors = {}, {}
+    for field, value in values.items():
+        try:
+            cleaned[field] = normalize_name(value)
+        except ValidationError as exc:
+            errors[field] = list(exc.messages)
+    if errors:
+        raise ValidationFailed(fields=errors)
+    return cleaned
+
+
 # --- helpers --------------------------------------------------------------------------------------
 
 
@@ -65,10 +81,8 @@ def normalize_code(value) -> str:
 
 
 def _keys(national_id: str, source: str | None) -> list[lockout.Key]:
-    keys = [lockout.Key("account", normalize_national_id(national_id) or "-")]
-    if source:
-        keys.append(lockout.Key("source", source))
-    return keys
+    """The (national ID, source) pair, the national ID and the source (ID-11, accounts.guard)."""
+    return guard.keys(normalize_national_id(national_id), source)
 
 
 def _fail(keys, message, *, code, fields=None):

@@ -8,9 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.models import LegalPerson, Representation, User
-from accounts.services.common import (
-    _open_representation,
-)
+from accounts.services.common import _open_representation
 from core.exceptions import Conflict, Forbidden
 
 

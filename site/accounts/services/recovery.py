@@ -9,8 +9,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
-from rest_framework.authtoken.models import Token
 
+from accounts import guard
 from accounts.models import OneTimeCode, User
 from accounts.services.common import (
     INVALID_RECOVERY_CODES,
@@ -30,6 +30,7 @@ from accounts.services.common import (
     normalize_code,
     normalize_national_id,
 )
+from accounts.services.tokens import end_other_sessions
 from core import lockout
 
 
@@ -41,13 +42,15 @@ def recovery_start(
     mobile,
     email: str = "",
     source: str | None = None,
+    proof: str = "",
 ) -> str:
     """Always the same answer (a challenge). Only when every detail matches an active account —
     including its email, where one is registered — separate codes go by SMS and by email.
     A mismatch counts as a failed attempt (ID-7)."""
     national_id = normalize_national_id(national_id)
     keys = _keys(national_id, source)
-    lockout.ensure_not_locked(keys)
+    guard.before_attempt(keys, proof)
+    guard.spend_message(source=source, mobile=str(mobile), national_id=national_id)
     user = User.objects.filter(national_id=national_id, status=User.Status.ACTIVE).first()
     email = (email or "").strip().lower()
     matches = (
@@ -101,13 +104,18 @@ def recovery_start(
 
 
 def recovery_confirm(
-    *, challenge: str, sms_code: str, email_code: str = "", source: str | None = None
+    *,
+    challenge: str,
+    sms_code: str,
+    email_code: str = "",
+    source: str | None = None,
+    proof: str = "",
 ) -> None:
     """Both codes (the email one where an email is registered), then a new random password by
     SMS, to be changed at the next sign-in (ID-5)."""
     payload = _unsign("recovery", challenge)
     keys = _keys(payload["n"], source)
-    lockout.ensure_not_locked(keys)
+    guard.before_attempt(keys, proof)
     issued_after = datetime.fromtimestamp(payload["t"], tz=timezone.get_current_timezone())
     ok = False
     with transaction.atomic():
@@ -143,7 +151,7 @@ def recovery_confirm(
                 user.must_change_password = True
                 _save_with_history(user, actor=user, reason="password recovered")
                 _forget_temp_password(user)
-                Token.objects.filter(user=user).delete()
+                end_other_sessions(user)
                 _sms(
                     user,
                     lambda: (
@@ -158,7 +166,7 @@ def recovery_confirm(
                 )
     if not ok:
         _fail(keys, INVALID_RECOVERY_CODES, code="invalid_code")
-    lockout.reset(keys[:1])
+    guard.succeeded(keys)
 
 
 def _random_password() -> str:

@@ -11,11 +11,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from accounts import guard
 from accounts.models import User
 from accounts.national_id import validate_national_id
 from accounts.services.common import (
     INVALID_CODE,
     Purpose,
+    _conf,
     _email,
     _fail,
     _issue_code,
@@ -26,9 +28,9 @@ from accounts.services.common import (
     _unsign,
     _validate_password,
     _verify_single,
+    clean_names,
     normalize_code,
 )
-from core import lockout
 from core.exceptions import ValidationFailed
 from core.transitions import apply_transition
 
@@ -52,26 +54,31 @@ def register_start(
     email: str = "",
     preferred_language: str = "",
     source: str | None = None,
+    proof: str = "",
 ) -> RegistrationStarted:
     """Register a natural person (ID-1) and send the mobile code (ID-2), and an email code.
 
     Enumeration-safe: for a national ID that already has an active or disabled account the
     answer is the same, nothing is sent to the requester's mobile and the owner is told by
-    SMS on their registered number. A still-pending account is replaced by the new details.
+    SMS on their registered number. A pending registration cannot be replaced (ID-10): a
+    second registration of its national ID gets the same answer and sends nothing, until the
+    pending one is older than `PENDING_REGISTRATION_HOLD` (abandoned); an office can register
+    the person at once (ID-9).
     """
     try:
         national_id = validate_national_id(national_id, id_scheme)
     except ValidationError as exc:
         raise ValidationFailed(fields={"national_id": list(exc.messages)}) from exc
-    lockout.ensure_not_locked(_keys(national_id, source))
+    guard.before_attempt(_keys(national_id, source), proof)
+    names = clean_names(
+        first_name=first_name, last_name=last_name, id_card_serial=normalize_code(id_card_serial)
+    )
     details = {
         "id_scheme": id_scheme,
         "nationality": (nationality or "IR").upper(),
         "mobile": mobile,
-        "first_name": first_name.strip(),
-        "last_name": last_name.strip(),
+        **names,
         "birth_date": birth_date,
-        "id_card_serial": normalize_code(id_card_serial),
         "email": (email or "").strip().lower(),
         "preferred_language": preferred_language or translation.get_language() or "fa",
     }
@@ -79,6 +86,7 @@ def register_start(
         details["preferred_language"] = settings.LANGUAGE_CODE
     _validate_password(password, User(national_id=national_id, **details))
     hashed = make_password(password)  # hashed in every branch: timing tells nothing
+    guard.spend_message(source=source, mobile=str(mobile), national_id=national_id)
 
     with transaction.atomic():
         existing = (
@@ -93,6 +101,10 @@ def register_start(
                 ),
                 purpose="register.already_registered",
             )
+            return RegistrationStarted(challenge=_sign("register", {"n": national_id}))
+        if existing is not None and existing.date_joined > timezone.now() - _conf(
+            "PENDING_REGISTRATION_HOLD"
+        ):
             return RegistrationStarted(challenge=_sign("register", {"n": national_id}))
         if existing is None:
             try:
@@ -114,7 +126,8 @@ def register_start(
                 setattr(user, name, value)
             user.password = hashed
             user.email_verified_at = None
-            _save_with_history(user, actor=None, reason="registration details replaced")
+            user.date_joined = timezone.now()
+            _save_with_history(user, actor=None, reason="abandoned pending registration replaced")
         _send_registration_codes(user, email=bool(user.email))
     return RegistrationStarted(challenge=_sign("register", {"n": national_id}))
 
@@ -149,11 +162,13 @@ def _pending_user(national_id: str) -> User | None:
     return User.objects.filter(national_id=national_id, status=User.Status.PENDING).first()
 
 
-def register_verify(*, challenge: str, code: str, source: str | None = None) -> User:
+def register_verify(
+    *, challenge: str, code: str, source: str | None = None, proof: str = ""
+) -> User:
     """Verify the mobile code and activate the account (ID-2) through the `activate` transition."""
     national_id = _unsign("register", challenge)["n"]
     keys = _keys(national_id, source)
-    lockout.ensure_not_locked(keys)
+    guard.before_attempt(keys, proof)
     user = _pending_user(national_id)
     if _verify_single(user, Purpose.MOBILE, code) is None:
         _fail(keys, INVALID_CODE, code="invalid_code", fields={"code": [INVALID_CODE]})
@@ -168,15 +183,17 @@ def register_verify(*, challenge: str, code: str, source: str | None = None) -> 
             ),
             purpose="register.welcome",
         )
-    lockout.reset(keys[:1])
+    guard.succeeded(keys)
     return user
 
 
-def register_verify_email(*, challenge: str, code: str, source: str | None = None) -> User:
+def register_verify_email(
+    *, challenge: str, code: str, source: str | None = None, proof: str = ""
+) -> User:
     """Verify the email given at registration with its own code (ID-2)."""
     national_id = _unsign("register", challenge)["n"]
     keys = _keys(national_id, source)
-    lockout.ensure_not_locked(keys)
+    guard.before_attempt(keys, proof)
     user = User.objects.filter(national_id=national_id).exclude(status=User.Status.DISABLED).first()
     device = _verify_single(user, Purpose.EMAIL, code)
     if device is None or device.target != user.email:
@@ -188,10 +205,13 @@ def register_verify_email(*, challenge: str, code: str, source: str | None = Non
     return user
 
 
-def register_resend(*, challenge: str, channel: str = "mobile", source: str | None = None) -> None:
+def register_resend(
+    *, challenge: str, channel: str = "mobile", source: str | None = None, proof: str = ""
+) -> None:
     """A new code for a pending registration; silently nothing for any other national ID."""
     national_id = _unsign("register", challenge)["n"]
-    lockout.ensure_not_locked(_keys(national_id, source))
+    guard.before_attempt(_keys(national_id, source), proof)
+    guard.spend_message(source=source, national_id=national_id)
     with transaction.atomic():
         user = (
             User.objects.select_for_update(of=("self",))

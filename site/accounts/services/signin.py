@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
-from rest_framework.authtoken.models import Token
 
+from accounts import guard
 from accounts.models import LegalPerson, OneTimeCode, User
 from accounts.national_id import validate_legal_id
 from accounts.services.common import (
@@ -32,7 +32,6 @@ from accounts.services.common import (
     mask_mobile,
     normalize_national_id,
 )
-from core import lockout
 from core.exceptions import ValidationFailed
 
 
@@ -51,7 +50,12 @@ class SignedIn:
 
 
 def signin_start(
-    *, national_id: str, password: str, legal_id: str = "", source: str | None = None
+    *,
+    national_id: str,
+    password: str,
+    legal_id: str = "",
+    source: str | None = None,
+    proof: str = "",
 ) -> SignInStarted:
     """First step: national ID + password (+ legal entity ID for a representative, ID-3).
 
@@ -66,7 +70,7 @@ def signin_start(
         except ValidationError as exc:
             raise ValidationFailed(fields={"legal_id": list(exc.messages)}) from exc
     keys = _keys(national_id, source)
-    lockout.ensure_not_locked(keys)
+    guard.before_attempt(keys, proof)
 
     user = User.objects.filter(national_id=national_id).first() if national_id else None
     if user is None:
@@ -84,6 +88,7 @@ def signin_start(
         device = _device(user, Purpose.SIGNIN)
         already_sent = device.has_valid_token() and device.target == str(user.mobile)
         if not already_sent:
+            guard.spend_message(source=source, mobile=str(user.mobile), national_id=national_id)
             _send_temp_password(user)
             device.refresh_from_db()
     challenge = _sign(
@@ -125,16 +130,18 @@ def _signin_user(payload: dict) -> User | None:
     return user
 
 
-def signin_resend(*, challenge: str, source: str | None = None) -> SignInStarted:
+def signin_resend(*, challenge: str, source: str | None = None, proof: str = "") -> SignInStarted:
     """ "Resend": a new temporary password with a new expiry; the old one stops working (ID-4)."""
     payload = _unsign("signin", challenge)
     keys = _keys(payload["n"], source)
-    lockout.ensure_not_locked(keys)
+    # The second step: the signed challenge proves the password; no proof of work again.
+    guard.before_attempt(keys, proof, challenge=False)
     user = _signin_user(payload)
     if user is None:
         raise ValidationFailed(
             CHALLENGE_EXPIRED, code="challenge_invalid", fields={"challenge": [CHALLENGE_EXPIRED]}
         )
+    guard.spend_message(source=source, mobile=str(user.mobile), national_id=payload["n"])
     with transaction.atomic():
         device = _send_temp_password(user)
     return SignInStarted(
@@ -145,26 +152,20 @@ def signin_resend(*, challenge: str, source: str | None = None) -> SignInStarted
     )
 
 
-def signin_verify(*, challenge: str, temp_password: str, source: str | None = None) -> SignedIn:
+def signin_verify(
+    *, challenge: str, temp_password: str, source: str | None = None, proof: str = ""
+) -> SignedIn:
     """Second step: the temporary password. It stays valid for later sign-ins until it expires."""
     payload = _unsign("signin", challenge)
     keys = _keys(payload["n"], source)
-    lockout.ensure_not_locked(keys)
+    # The second step: the signed challenge proves the password; no proof of work again.
+    guard.before_attempt(keys, proof, challenge=False)
     user = _signin_user(payload)
     device = _verify_single(user, Purpose.SIGNIN, temp_password)
     if device is None or device.target != str(user.mobile):
         _fail(keys, INVALID_CODE, code="invalid_code", fields={"temp_password": [INVALID_CODE]})
-    lockout.reset(keys[:1])
+    guard.succeeded(keys)
     legal_person = (
         LegalPerson.objects.filter(pk=payload["lp"]).first() if payload.get("lp") else None
     )
     return SignedIn(user=user, legal_person=legal_person)
-
-
-def api_token_issue(*, user: User) -> str:
-    token, _created = Token.objects.get_or_create(user=user)
-    return token.key
-
-
-def api_token_revoke(*, user: User) -> None:
-    Token.objects.filter(user=user).delete()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.models import Token
 
 from accounts.models import User
+from accounts.services.tokens import end_other_sessions
 from core.exceptions import NotFound, ValidationFailed
 from core.transitions import apply_transition
 
@@ -25,9 +25,12 @@ def _user_transition(*, actor: User, user_id, name: str, reason: str) -> User:
         )
         if user is None:
             raise NotFound()
+        from accounts.second_factor.policy import ensure_may_change
+
+        ensure_may_change(actor, user)  # not their own account, nor a higher rank's (ID-13)
         apply_transition(user, name, actor=actor, reason=reason.strip())
         if name == "disable":
-            Token.objects.filter(user=user).delete()
+            end_other_sessions(user)
     return user
 
 

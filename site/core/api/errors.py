@@ -2,7 +2,7 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
@@ -64,7 +64,17 @@ def exception_handler(exc, context):
             status=exc.status_code,
             headers=headers,
         )
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, RecursionError):
+        # Input nested past the interpreter's recursion limit, in a view that names DRF's own
+        # JSON parser (core.api.parsers refuses it first otherwise).
+        exc = exceptions.ParseError(_("The JSON body is nested too deeply."))
+    elif isinstance(exc, (RequestDataTooBig, TooManyFieldsSent)):
+        # Django's own refusal would be its HTML 400 page.
+        return Response(
+            error_body("request_too_large", _("The request body is too large.")),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )

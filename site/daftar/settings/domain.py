@@ -42,10 +42,59 @@ ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passw
     "MAX_FAILURES": 5,
     "FAILURE_WINDOW": timedelta(minutes=30),
     "LOCKOUT": timedelta(minutes=30),
-    # A source address (an office, a company's NAT) serves many people: a higher limit.
-    "SCOPE_LIMITS": {"source": 50},
+    # ID-11: a (national ID, source) pair is delayed, growing from SCOPE_DELAYS up to
+    # LOCKOUT; a source (an office, a company's NAT) or a national ID alone is never locked
+    # (None): past CHALLENGE_AFTER failures its requests need a proof of work instead.
+    "SCOPE_LIMITS": {"source": None, "account": None, "pair": 5},
+    "SCOPE_DELAYS": {"pair": timedelta(minutes=1)},
     # Length of the password that recovery sends by SMS (ID-5).
     "RECOVERY_PASSWORD_LENGTH": 12,
+    # ID-9: the civil registry and the operators' mobile-ownership check. Development and
+    # tests read the demo people of accounts/identity/people.csv; a deployment names its
+    # providers (accounts.identity.http, or its own subclass) and their options.
+    "IDENTITY_PROVIDERS": {
+        "CIVIL_REGISTRY": {
+            "BACKEND": os.environ.get(
+                "DAFTAR_CIVIL_REGISTRY", "accounts.identity.local.LocalCivilRegistry"
+            ),
+            "OPTIONS": {},
+            "TIMEOUT": 5,
+            "RETRIES": 2,
+        },
+        "MOBILE_OWNERSHIP": {
+            "BACKEND": os.environ.get(
+                "DAFTAR_MOBILE_OWNERSHIP", "accounts.identity.local.LocalMobileOwnership"
+            ),
+            "OPTIONS": {},
+            "TIMEOUT": 5,
+            "RETRIES": 2,
+        },
+    },
+    # ID-10: a pending registration holds its national ID this long; an older one, never
+    # completed, may be started again (an office can always register the person at once).
+    "PENDING_REGISTRATION_HOLD": timedelta(days=1),
+    # ID-11: failures from one source, or on one national ID from anywhere, after which a
+    # proof of work (ALTCHA's protocol, self-hosted) is asked; its largest number (the
+    # work) and how long a challenge stays valid.
+    "CHALLENGE_AFTER": {"source": 50, "account": 10},
+    "CHALLENGE_MAX_NUMBER": 100_000,
+    "CHALLENGE_VALIDITY": timedelta(minutes=10),
+    # ID-11: messages (SMS or e-mail) one source, one mobile, one national ID may cause per
+    # hour, on every path that sends one; the next request sends nothing.
+    "SEND_CAPS": {"source": 100, "mobile": 10, "national_id": 10},
+    "SEND_CAP_WINDOW": 3600,
+}
+
+# ID-12: per-device API tokens (django-rest-knox), hashed, with an expiry.
+KNOX_TOKEN_MODEL = "accounts.DeviceToken"
+# knox's own migrations would create its default token table beside ours (it is swapped
+# out): without them, only accounts.DeviceToken exists.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_TTL": timedelta(days=int(os.environ.get("DAFTAR_TOKEN_TTL_DAYS", "30"))),
+    "TOKEN_LIMIT_PER_USER": 20,
+    "AUTO_REFRESH": False,
 }
 
 # --- Offices and appointments (OFF-*, APT-*) ---------------------------------------------

@@ -1,5 +1,6 @@
 """Security defaults shared by every environment (tightened further in production)."""
 
+import os
 from datetime import timedelta
 
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -67,3 +68,12 @@ DAFTAR_CSP_PATH_POLICIES = {
     "/api/v1/": {"style-src-attr": [UNSAFE_INLINE]},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# ID-13: staff second factor. The authenticator apps show this issuer; passkeys belong to
+# RP_ID (the site's host name by default) and are accepted from ORIGINS (the request's own
+# origin by default; set both behind a proxy that rewrites the host).
+OTP_TOTP_ISSUER = "Daftar"
+SECOND_FACTOR = {
+    "RP_ID": os.environ.get("DAFTAR_WEBAUTHN_RP_ID", ""),
+    "ORIGINS": env_list("DAFTAR_WEBAUTHN_ORIGINS"),
+}
