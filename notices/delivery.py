@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.models import LegalPerson, User
 from accounts.services import normalize_national_id
 from core.transitions import apply_transition
-from notices import services
+from notices.services import config, issuing
 from notices.models import Notice
 
 
@@ -42,7 +42,7 @@ def deliver_waiting(user: User) -> int:
     if not user.is_verified:
         return 0
     now = timezone.now()
-    by_delivery = services._conf("SERVICE_STARTS_AT") == "delivery"
+    by_delivery = config.conf("SERVICE_STARTS_AT") == "delivery"
     done = 0
     with transaction.atomic():
         waiting = Notice.objects.select_for_update(of=("self",)).filter(
@@ -68,8 +68,8 @@ def deliver_waiting(user: User) -> int:
                     reason="recipient's identity verified (ID-9)",
                     user=user,
                     at=now,
-                    deemed_due=now + services.deemed_service_period(),
+                    deemed_due=now + config.deemed_service_period(),
                 )
-            services._alert_recipient(notice)
+            issuing.alert_recipient(notice)
             done += 1
     return done

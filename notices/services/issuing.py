@@ -223,7 +223,7 @@ def _issue(
             attachment.file.save("upload", ContentFile(item.content), save=False)
             attachment.save()
         if not waiting_for:
-            _alert_recipient(notice)
+            alert_recipient(notice)
     return notice
 
 
@@ -260,7 +260,7 @@ def alert_text(notice: Notice) -> tuple[str, str]:
     return subject, body
 
 
-def _alert_recipient(notice: Notice) -> None:
+def alert_recipient(notice: Notice) -> None:
     for user, mobile, email in _alert_contacts(notice):
         notify(
             user,
