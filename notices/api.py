@@ -281,6 +281,8 @@ class InboxView(generics.ListAPIView):
     ordering_fields = ["issued_at"]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema's generation
+            return Notice.objects.none()
         # ID-9: say what is missing, rather than an inbox that looks empty.
         identity.require_level(self.request.user, "notices")
         return selectors.inbox(actor=self.request.user)

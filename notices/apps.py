@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.hooks import when_verified
 from core import audit
 
 
@@ -10,10 +11,9 @@ class NoticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import identity
         from notices import delivery, selectors
         from notices.models import Notice
 
         audit.register(Notice, visible=selectors.notices_visible_to)
         # ID-9: notices waiting for a national ID reach its account once it is verified.
-        identity.when_verified(delivery.deliver_waiting)
+        when_verified(delivery.deliver_waiting)

@@ -16,8 +16,8 @@ from django.utils import timezone
 from accounts.models import LegalPerson, User
 from accounts.services import normalize_national_id
 from core.transitions import apply_transition
-from notices.services import config, issuing
 from notices.models import Notice
+from notices.services import config, issuing
 
 
 def addressee(recipient) -> tuple[User | None, str]:
@@ -37,7 +37,7 @@ def addressee(recipient) -> tuple[User | None, str]:
 
 def deliver_waiting(user: User) -> int:
     """Deliver every notice waiting for `user`'s national ID; returns how many. Registered
-    with `accounts.identity.when_verified` (the app's `ready`), so it runs in the
+    with `accounts.hooks.when_verified` (the app's `ready`), so it runs in the
     verification's transaction."""
     if not user.is_verified:
         return 0

@@ -408,7 +408,7 @@ def test_a_verified_accounts_mobile_changes_only_to_one_the_operator_confirms(sm
 def test_the_demo_has_verified_users_and_one_to_verify():
     """ID-9: every demo user is verified except one, whom the development civil registry and
     operator know, so the README's online and office verification both work."""
-    from core import demo
+    from accounts import demo
 
     demo.seed_users()
     demo.seed_users()  # idempotent

@@ -24,6 +24,7 @@ from offices.models import Appointment, Slot
 from tests.cluster.conftest import report
 from tests.factories.accounts import UserFactory
 from tests.factories.licensing import licensed_office
+from tests.factories.second_factor import api_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NODES = ("A", "B")
@@ -31,9 +32,7 @@ NODES = ("A", "B")
 
 # --- helpers --------------------------------------------------------------------------------
 def token_for(user) -> dict:
-    from accounts.services.tokens import api_token_issue
-
-    return {"Authorization": f"Bearer {api_token_issue(user=user)}", "Accept-Language": "en"}
+    return {"Authorization": f"Bearer {api_token(user)}", "Accept-Language": "en"}
 
 
 def session_for(cluster, user) -> dict:

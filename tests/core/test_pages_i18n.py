@@ -109,6 +109,7 @@ PAGE_NAMES = {
     "accounts:recovery",
     "accounts:recovery_confirm",
     "accounts:password_change",
+    "accounts:verify",
     "offices_portal:mine",
     "offices_portal:office",
     "filings:list",
@@ -180,6 +181,7 @@ def pages(django_capture_on_commit_callbacks):
 
     office = licensed_office()
     citizen = UserFactory()
+    unverified = UserFactory(identity_verified_at=None)
     slot = _free_slot(office)
     appointment = office_services.appointment_book(
         actor=citizen, slot_id=slot.pk, service_code=office.services.first().code
@@ -259,6 +261,7 @@ def pages(django_capture_on_commit_callbacks):
         "accounts:password_change": [
             Page("accounts:password_change", "/accounts/password/", citizen)
         ],
+        "accounts:verify": [Page("accounts:verify", "/accounts/verify/", unverified)],
         "offices_portal:mine": [Page("offices_portal:mine", "/appointments/", citizen, dated=True)],
         "offices_portal:office": [
             Page(

@@ -45,6 +45,19 @@ def force_login_verified(self, user, backend=None):
     verify_session(self, user)
 
 
+def api_token(user) -> str:
+    """A device token as a full sign-in issues it: for staff, bound to the authenticator that
+    verified the sign-in (ID-12, ID-13)."""
+    from accounts.second_factor import policy
+    from accounts.second_factor.gate import bind_token
+    from accounts.services import api_token_issue
+
+    token = api_token_issue(user=user)
+    if policy.needs_second_factor(user):
+        bind_token(token, authenticator(user))
+    return token
+
+
 def force_login_unverified(client, user, backend=None):
     """A session after the password and SMS steps only (for the gate's own tests)."""
     _original_force_login(client, user, backend)

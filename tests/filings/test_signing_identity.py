@@ -23,6 +23,6 @@ def test_an_unverified_signer_cannot_ask_for_the_code_or_sign(court, sms_outbox)
     assert refused.value.code == "verification_required" and refused.value.status_code == 403
     assert "identity" in refused.value.fields
     with pytest.raises(VerificationRequired):
-        services.filing_sign(actor=filer, filing_id=filing.pk, acknowledged=True, code=ff.CODE)
+        services.filing_sign(actor=filer, filing_id=filing.pk, acknowledged=True, code="123456")
     assert not Signature.objects.filter(filing=filing).exists()
     assert not [m for m in sms_outbox if m.recipient == str(filer.mobile)]

@@ -50,7 +50,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from accounts.roles import Role
-from accounts.services import api_token_issue
+from tests.factories.second_factor import api_token
 from tests.fuzz.conftest import FUZZ_STATS_KEY
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def _seed_world():
             body="You are summoned to appear at the branch.",
             attachments=[pdf_upload()],
         )
-    tokens = {role: api_token_issue(user=user) for role, user in users.items()}
+    tokens = {role: api_token(user) for role, user in users.items()}
     return users, tokens
 
 

@@ -17,10 +17,9 @@ verification's transaction, not a signal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.utils.translation import gettext_lazy as _
 
+from accounts.hooks import run_verified_hooks, when_verified  # noqa: F401 (re-exported)
 from accounts.models import Level
 from core.exceptions import Forbidden
 
@@ -76,18 +75,3 @@ def require_level(user, purpose: str) -> None:
     """Refuse with `verification_required` unless `user` has the level `purpose` needs."""
     if not has_level(user, purpose):
         raise VerificationRequired(MESSAGES[purpose], needed=LEVEL_NEEDED[purpose])
-
-
-_HOOKS: list[Callable] = []
-
-
-def when_verified(fn: Callable) -> Callable:
-    """Register `fn(user)` to run, in the verification's transaction, once `user` is verified."""
-    if fn not in _HOOKS:
-        _HOOKS.append(fn)
-    return fn
-
-
-def run_verified_hooks(user) -> None:
-    for fn in _HOOKS:
-        fn(user)

@@ -22,6 +22,7 @@ from accounts.second_factor import forms, passkeys, policy, services
 from accounts.second_factor.models import Passkey
 from accounts.views import _show_error, _with_next, safe_next
 from core.api.errors import error_body
+from core.api.parsers import nesting_depth_exceeds
 from core.exceptions import DomainError
 
 NEW_CODES = "second_factor.new_codes"
@@ -162,8 +163,6 @@ def _json_error(exc: DomainError) -> JsonResponse:
 
 
 def _credential(request):
-    from core.api.parsers import nesting_depth_exceeds
-
     try:
         data = json.loads(request.body or b"{}")
     except (ValueError, RecursionError):
