@@ -14,7 +14,12 @@ from reports.models import MonthlyReport
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Register"), choices=[("offices", _("Offices")), ("licences", _("Licences"))]
+        label=_("Register"),
+        choices=[
+            ("offices", _("Offices")),
+            ("staff", _("Staff posts")),
+            ("licences", _("Licences")),
+        ],
     )
     file = forms.FileField(label=_("CSV or XLSX file"))
 
@@ -48,7 +53,7 @@ class MonthlyReportAdmin(ReadOnlyAdmin):
             except Exception:  # tablib's own errors for an unreadable file
                 form.add_error("file", _("The file cannot be read as CSV or XLSX."))
             else:
-                outcome = imports.run(form.cleaned_data["kind"], rows)
+                outcome = imports.run(form.cleaned_data["kind"], rows, actor=request.user)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Import a register"),

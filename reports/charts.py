@@ -26,11 +26,11 @@ def bar_chart(title: str, rows, *, rtl: bool = False, chart_id: str = "") -> str
     top = max((value for _label, value in rows), default=0) or 1
     height = max(len(rows), 1) * (BAR + GAP) + GAP
     room = WIDTH - LABEL - 70
-    direction = ' direction="rtl"' if rtl else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="{escape(chart_id)}-t" '
-        f'data-chart="{escape(chart_id)}"{direction}>',
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'aria-labelledby="{escape(chart_id)}-t" '
+        f'data-chart="{escape(chart_id)}">',
         f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
     ]
     for i, (label, value) in enumerate(rows):

@@ -144,7 +144,7 @@ FIGURES: tuple[Figure, ...] = (
         "issued_at",
         Cast("grade", CharField()),
         _choices(Grade.choices),
-        office="case__office_id",
+        office="case__office",
         filters={"outcome": "sanction"},
     ),
     Figure(

@@ -16,7 +16,8 @@ from tqdm import tqdm
 
 from licensing.models import Licence
 from offices import qualifications
-from offices.models import City, Office, Province, Service, StaffProfile
+from offices.models import City, Membership, Office, Province, Service, StaffProfile, StaffRole
+from offices.services import staff as staff_services
 
 
 class Refused(Exception):
@@ -176,12 +177,71 @@ class LicenceRows:
         return "created"
 
 
-KINDS = {"offices": OfficeRows, "licences": LicenceRows}
+class StaffRows:
+    """A post: the person's national ID (an account with its qualification record: degrees,
+    experience, attested general conditions, computer skills), the office's code, the post
+    and full time (yes/no). The person must meet OFF-3 … OFF-5 for that post."""
+
+    def __init__(self, actor):
+        self.actor = actor
+        self.offices = {o.code: o for o in Office.objects.all()}
+        self.held = {
+            (m.profile_id): (m.office_id, m.role)
+            for m in Membership.objects.filter(ended_on__isnull=True)
+        }
+        self.managed = set(
+            Membership.objects.filter(ended_on__isnull=True, role="manager").values_list(
+                "office_id", flat=True
+            )
+        )
+
+    def check(self, row: dict):
+        office = self.offices.get(row.get("office", ""))
+        if office is None:
+            raise Refused(_("Unknown office %(code)r.") % {"code": row.get("office", "")})
+        if row.get("role", "") not in StaffRole.values:
+            raise Refused(_("Unknown post %(role)r.") % {"role": row.get("role", "")})
+        role = StaffRole(row["role"])
+        profile = StaffProfile.objects.filter(user__national_id=row.get("national_id", "")).first()
+        if profile is None:
+            raise Refused(
+                _("No qualification record for national ID %(id)r.")
+                % {"id": row.get("national_id", "")}
+            )
+        full_time = row.get("full_time", "yes").lower() in ("yes", "1", "true", "")
+        held = self.held.get(profile.pk)
+        if held == (office.pk, role):
+            return profile.pk, None  # already in that post: nothing to do
+        if held is not None:
+            raise Refused(_("The person already holds a post."))
+        unmet = qualifications.evaluate(profile, role)
+        if unmet:
+            raise Refused("; ".join(str(u) for u in unmet))
+        if role == StaffRole.MANAGER:
+            if not full_time:
+                raise Refused(_("Article 15: the manager works full time in the office."))
+            if office.pk in self.managed:
+                raise Refused(_("The office already has a manager."))
+            self.managed.add(office.pk)
+        return profile.pk, (office, profile, role, full_time)
+
+    def write(self, checked) -> str:
+        if checked is None:
+            return "unchanged"
+        office, profile, role, full_time = checked
+        staff_services.staff_appoint(
+            actor=self.actor, office=office, profile=profile, role=role, full_time=full_time
+        )
+        return "created"
 
 
-def run(kind: str, rows: list[dict], *, progress: bool = False) -> Outcome:
-    """Check every row, then write the valid ones in one transaction."""
-    rows_of = KINDS[kind]()
+KINDS = {"offices": OfficeRows, "staff": StaffRows, "licences": LicenceRows}
+
+
+def run(kind: str, rows: list[dict], *, progress: bool = False, actor=None) -> Outcome:
+    """Check every row, then write the valid ones in one transaction (`actor`: who appoints
+    the staff, a member of the General Directorate)."""
+    rows_of = StaffRows(actor) if kind == "staff" else KINDS[kind]()
     outcome, checked, seen = Outcome(), [], set()
     for line, row in enumerate(tqdm(rows, disable=not progress, unit="row"), start=2):
         try:

@@ -131,3 +131,31 @@ def test_a_licence_of_a_prohibited_holder_is_refused():
     assert list(Licence.objects.values_list("number", flat=True)) == ["L-1"]
     again = imports.run("licences", imports.read(as_csv(rows[:1], head), "l.csv"))
     assert (again.created, again.unchanged) == (0, 1)
+
+
+@pytest.mark.rule("OFF-3")
+@pytest.mark.rule("OFF-4")
+def test_staff_posts_go_to_qualified_people_only(gd):
+    imports.run("offices", imports.read(as_csv([office_row("53000001")]), "o.csv"))
+    clerk = qualified_profile("clerk")
+    lawyer = qualified_profile("clerk", practising_lawyer=True)
+    unqualified = qualified_profile("clerk")
+    unqualified.degrees.all().delete()
+    head = ["national_id", "office", "role", "full_time"]
+    rows = [
+        {
+            "national_id": p.user.national_id,
+            "office": "53000001",
+            "role": "clerk",
+            "full_time": "yes",
+        }
+        for p in (clerk, lawyer, unqualified)
+    ] + [{"national_id": "0000000000", "office": "53000001", "role": "clerk", "full_time": "yes"}]
+    outcome = imports.run("staff", imports.read(as_csv(rows, head), "s.csv"), actor=gd)
+    assert outcome.created == 1
+    assert [line for line, _r in outcome.refused] == [3, 4, 5]
+    assert "21" in outcome.refused[0][1] and "No qualification record" in outcome.refused[2][1]
+    office = Office.objects.get(code="53000001")
+    assert list(office.memberships.values_list("profile_id", flat=True)) == [clerk.pk]
+    again = imports.run("staff", imports.read(as_csv(rows[:1], head), "s.csv"), actor=gd)
+    assert (again.created, again.unchanged) == (0, 1)

@@ -16,6 +16,7 @@ from reports import tallies
 from reports.figures import FIGURES
 from reports.models import StaleDay, Tally
 from tests.factories import UserFactory
+from tests.factories import discipline as df
 from tests.factories import filings as ff
 from tests.factories.discipline import forwarded_complaint, inspection_report
 
@@ -35,6 +36,8 @@ def direct_counts() -> Counter:
             day = timezone.localtime(moment).date() if isinstance(moment, dt.datetime) else moment
             if figure.name == "notices_served":
                 key, office = ("deemed" if record.deemed_served_at else "viewed"), None
+            elif figure.name == "sanctions":
+                key, office = str(record.grade), record.case.office_id
             else:
                 key, office = str(getattr(record, figure.key) or ""), record.office_id
             found[(figure.name, key, office, day)] += 1
@@ -82,6 +85,7 @@ def test_tallies_equal_the_records_after_a_mixed_sequence(filer, court, clerk, o
     )
     forwarded_complaint(office)
     inspection_report(far_office)
+    df.serve(df.ruling(df.open_case(office=office), grade=3))
     assert StaleDay.objects.exists()
     tallies.refresh_stale()
 
@@ -93,6 +97,8 @@ def test_tallies_equal_the_records_after_a_mixed_sequence(filer, court, clerk, o
     assert counts[("rejection_reasons", "jurisdiction", office.pk, today)] == 1
     assert counts[("returns", "illegible", far_office.pk, today)] == 1
     assert counts[("appointments", "no_show", office.pk, kept.day)] == 1
+    assert counts[("sanctions", "3", office.pk, today)] == 1
+    assert counts[("notices_served", "viewed", None, today)] >= 1
     assert Appointment.objects.get(pk=cancelled.pk).status == "cancelled"
     assert Complaint.objects.filter(office=office).count() == 1
     assert Inspection.objects.filter(office=far_office).count() == 1
