@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.admin import ReadOnlyAdmin
 from reports import imports
@@ -14,7 +15,7 @@ from reports.models import MonthlyReport
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Register"),
+        label=pgettext_lazy("a register of records", "Register"),
         choices=[
             ("offices", _("Offices")),
             ("staff", _("Staff posts")),

@@ -1,32 +1,12 @@
 import pytest
-from django.core.cache import cache
 
 from accounts.roles import Role
-from filings.payments import TestGateway
 from licensing import association as association_services
 from tests.factories import UserFactory
 from tests.factories import filings as ff
 from tests.factories.licensing import association, centre_head
-from tests.factories.notices import BranchFactory, court_clerk
 from tests.factories.offices import operational_office, province
-
-
-@pytest.fixture(autouse=True)
-def _fresh_gateway():
-    TestGateway.reset()
-    cache.clear()
-    yield
-    TestGateway.reset()
-
-
-@pytest.fixture
-def court(db):
-    return BranchFactory(name="Branch 4 of the Tehran civil court")
-
-
-@pytest.fixture
-def clerk(court):
-    return court_clerk(court)
+from tests.filings.conftest import _fresh_gateway, clerk, court, filer  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
@@ -40,12 +20,6 @@ def far_office(db):
     """An office of another province."""
     ff.ensure_fee_schedule()
     return operational_office(province=province("east-azerbaijan"))
-
-
-@pytest.fixture
-def filer(db):
-    ff.ensure_fee_schedule()
-    return UserFactory()
 
 
 @pytest.fixture
