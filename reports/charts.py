@@ -21,13 +21,16 @@ def _number(value) -> str:
 
 
 def bar_chart(title: str, rows, *, rtl: bool = False, chart_id: str = "") -> str:
-    """Horizontal bars for `rows` of (label, value), the longest bar the largest value."""
+    """Horizontal bars for `rows` of (label, value), the longest bar the largest value. The
+    coordinates are laid out left to right (the SVG does not inherit the page's rtl, which
+    would flip its text anchors); with `rtl` the labels stand at the right, the bars grow
+    leftwards."""
     rows = list(rows)
     top = max((value for _label, value in rows), default=0) or 1
     height = max(len(rows), 1) * (BAR + GAP) + GAP
     room = WIDTH - LABEL - 70
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" direction="ltr" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'aria-labelledby="{escape(chart_id)}-t" '
         f'data-chart="{escape(chart_id)}">',
