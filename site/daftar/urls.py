@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("discipline/", include("discipline.urls")),
     path("notices/", include("notices.urls")),
     path("staff/licensing/", include("licensing.urls")),
+    path("reports/", include("reports.urls")),
     path("search/", include("cms_pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

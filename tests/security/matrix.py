@@ -47,6 +47,7 @@ BOARD = Role.BOARD_MEMBER.value
 COURT = Role.COURT_CLERK.value
 OFFICE = (MANAGER, LEGAL, IT, CLERK)
 REGULATORS = (GD, COUNCIL, HEAD)
+REPORTERS = (GD, HEAD, ASSOC_BOARD, MANAGER)
 SIGNED_IN = tuple(r for r in ROLES if r != ANON)
 
 
@@ -733,6 +734,26 @@ MATRIX = [
             ("attachment", {"pk": "notice", "attachment_id": "attachment"}),
         )
     ],
+    # --- reports (RPT-1 … RPT-3): the GD, the centre head, an Association's board, a manager --
+    page("reports:dashboard", {"GET": only(*REPORTERS)}),
+    page("reports:export-figures", {"GET": only(*REPORTERS)}, kwargs={"fmt": "=csv"}),
+    page(
+        "reports:export-records",
+        {"GET": only(*REPORTERS)},
+        kwargs={"dataset": "=filings", "fmt": "=csv"},
+    ),
+    page(
+        "reports:office-reports",
+        {"GET": only(*REPORTERS)},
+        kwargs={"code": "office.code"},
+        sees_all=(GD, HEAD),
+    ),
+    page(
+        "reports:office-report",
+        {"GET": only(*REPORTERS)},
+        kwargs={"code": "office.code", "period": "=1404-01"},
+        sees_all=(GD, HEAD),
+    ),
     # --- staff pages: licensing -----------------------------------------------------------------
     page("licensing:queue", {"GET": signed_in()}),
     page(

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "licensing",
     "filings",
     "discipline",
+    "reports",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.forms",
