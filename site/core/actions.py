@@ -46,11 +46,10 @@ from django.views import View
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action as drf_action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.parsers import JSONParser
+from core.api.parsers import FormParser, JSONParser, MultiPartParser
 from core.exceptions import DomainError
 
 
