@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
 from core.actions import Action, ActionTable
+from core.dates import local_digits
+from core.numbers import format_rials
 from core.exceptions import NotFound
 from filings import selectors, services
 from filings.serializers import (
@@ -64,11 +66,37 @@ def step_saver(step: str):
     return save
 
 
+def step_done(step: str):
+    def done(result) -> str:
+        return _("“%(step)s” saved.") % {"step": STEP_TITLES[step]}
+
+    return done
+
+
+def code_sent(result) -> str:
+    return _("A code was sent to %(mobile)s.") % {"mobile": local_digits(result["sent_to"])}
+
+
+def fees_done(filing) -> str:
+    return _("Fees computed: %(total)s in all, at %(office)s.") % {
+        "total": format_rials(filing.fee_total),
+        "office": filing.office.name if filing.office_id else "",
+    }
+
+
+def sent_done(result) -> str:
+    submission = result[0] if isinstance(result, tuple) else result
+    return _("Sent to the office. Tracking code: %(code)s") % {
+        "code": local_digits(submission.tracking_code)
+    }
+
+
 def step_action(step: str) -> Action:
     return Action(
         f"step_{step}",
         step_saver(step),
         STEP_SERIALIZERS[step],
+        done=step_done(step),
         summary=f"Save the “{step}” step (FIL-3); ?draft=true saves without completing it",
         label=STEP_TITLES[step],
     )
@@ -83,6 +111,7 @@ FILING_ACTIONS = ActionTable(
         Action(
             "document_add",
             services.document_add,
+            done=_("The file was attached."),
             DocumentUploadSerializer,
             summary="Attach a file, checked by its content (FIL-5)",
             status_code=status.HTTP_201_CREATED,
@@ -91,6 +120,7 @@ FILING_ACTIONS = ActionTable(
         Action(
             "document_remove",
             services.document_remove,
+            done=_("The file was removed."),
             DocumentRefSerializer,
             summary="Remove a document from a draft",
             status_code=status.HTTP_204_NO_CONTENT,
@@ -98,18 +128,21 @@ FILING_ACTIONS = ActionTable(
         Action(
             "prepare",
             services.filing_prepare,
+            done=_("The filing is prepared: sign it, then choose the office and pay."),
             summary="Prepare: validate completeness and freeze the content (FIL-4)",
             transition="prepare",
         ),
         Action(
             "reopen",
             services.filing_reopen,
+            done=_("The filing is open for changes again; its signature was voided."),
             summary="Back to a draft to change it; voids the signature (FIL-6)",
             transition="reopen",
         ),
         Action(
             "cancel",
             services.filing_cancel,
+            done=_("The filing was cancelled."),
             FilingCancelSerializer,
             summary="Cancel, before the office's review starts (FIL-8)",
             transition="cancel",
@@ -117,17 +150,20 @@ FILING_ACTIONS = ActionTable(
         Action(
             "copy",
             services.filing_copy,
+            done=_("A new draft was made from this filing."),
             summary="Copy a returned or rejected filing into a new draft (FIL-8)",
             status_code=status.HTTP_201_CREATED,
         ),
         Action(
             "sign_code",
             services.sign_code_request,
+            done=code_sent,
             summary="Text a one-time signing code to the signer's mobile (FIL-6)",
         ),
         Action(
             "sign",
             services.filing_sign,
+            done=_("The filing is signed."),
             SignSerializer,
             summary="Sign: acknowledgement + the one-time code (FIL-6)",
             status_code=status.HTTP_201_CREATED,
@@ -135,12 +171,14 @@ FILING_ACTIONS = ActionTable(
         Action(
             "fees",
             services.fees_compute,
+            done=fees_done,
             FeesSerializer,
             summary="Choose the office and compute the court fee and tariff (FIL-7)",
         ),
         Action(
             "pay",
             services.filing_pay,
+            done=_("The payment was recorded."),
             PaySerializer,
             summary="Pay the fee: online, already paid, exempt, or reuse a receipt (FIL-7, FIL-8)",
             status_code=status.HTTP_201_CREATED,
@@ -149,17 +187,20 @@ FILING_ACTIONS = ActionTable(
         Action(
             "payment_check",
             services.payment_check,
+            done=_("The payment was checked with the bank."),
             PaymentRefSerializer,
             summary="Ask the gateway how a pending payment ended (never charges again)",
         ),
         Action(
             "send_code",
             services.send_code_request,
+            done=code_sent,
             summary="Text a fresh one-time sending code (FIL-9)",
         ),
         Action(
             "send",
             services.filing_send,
+            done=sent_done,
             FilingCodeSerializer,
             summary="Send to the office with a fresh code; idempotent (FIL-9, FIL-12)",
             status_code=status.HTTP_201_CREATED,
@@ -167,6 +208,7 @@ FILING_ACTIONS = ActionTable(
         Action(
             "verify",
             services.office_verify,
+            done=_("The originals were verified."),
             NoteSerializer,
             summary="Office: the originals match the electronic copies (FIL-9)",
             transition="verify",
@@ -174,12 +216,14 @@ FILING_ACTIONS = ActionTable(
         Action(
             "forward",
             services.office_forward,
+            done=_("The filing was forwarded to the court; the filer was told."),
             summary="Office: forward to the court; the filer gets the tracking code (FIL-9)",
             transition="forward",
         ),
         Action(
             "office_return",
             services.office_return,
+            done=_("The filing was returned to the filer for correction."),
             FilingReasonSerializer,
             summary="Office: return for correction with a reason (FIL-8)",
             transition="office_return",
@@ -188,6 +232,7 @@ FILING_ACTIONS = ActionTable(
         Action(
             "accept",
             services.court_accept,
+            done=_("The filing was accepted; the filer was told."),
             AcceptSerializer,
             summary="Court: accept; stamped receipt, notice and message to the filer (FIL-8)",
             transition="accept",
@@ -195,6 +240,7 @@ FILING_ACTIONS = ActionTable(
         Action(
             "reject",
             services.court_reject,
+            done=_("The filing was rejected; the filer was told."),
             RejectSerializer,
             summary="Court: reject with a reason; notice and message to the filer (FIL-8)",
             transition="reject",
@@ -202,6 +248,7 @@ FILING_ACTIONS = ActionTable(
         Action(
             "court_return",
             services.court_return,
+            done=_("The filing was returned to the filer for correction."),
             FilingReasonSerializer,
             summary="Court: return for correction with a reason (FIL-8)",
             transition="court_return",

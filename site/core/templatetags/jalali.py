@@ -7,6 +7,8 @@
     {{ slot.starts_at|jtime }}              fa: ۱۴:۳۰           en: 14:30
     {{ "Step 3"|persian_digits }}           Step ۳
     {{ count|local_digits }}                Persian digits only when the active language is fa
+    {{ fee|rials }}                         fa: ۴۵۰٬۰۰۰ ریال   en: 450,000 rials
+    {{ amount|number }}                     fa: ۴۵۰٬۰۰۰        en: 450,000
 
 The filters are the template face of `core.dates`, which messages, SMS and PDFs use from
 Python: datetimes are shown in the current time zone (Asia/Tehran by default); in every
@@ -28,6 +30,7 @@ from core.dates import (  # noqa: F401 - re-exported for older imports
     to_persian_digits,
     uses_jalali,
 )
+from core.numbers import format_number, format_rials
 
 register = template.Library()
 
@@ -69,3 +72,15 @@ def local_digits(value):
     if value is None:
         return ""
     return to_persian_digits(value) if uses_jalali() else value
+
+
+@register.filter(is_safe=False)
+def number(value):
+    """A number grouped in thousands in the reader's digits: fa ۴۵۰٬۰۰۰, en 450,000."""
+    return format_number(value)
+
+
+@register.filter(is_safe=False)
+def rials(value):
+    """An amount with its unit: fa ۴۵۰٬۰۰۰ ریال, en 450,000 rials."""
+    return format_rials(value)
