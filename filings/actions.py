@@ -11,8 +11,8 @@ from rest_framework import status
 
 from core.actions import Action, ActionTable
 from core.dates import local_digits
-from core.numbers import format_rials
 from core.exceptions import NotFound
+from core.numbers import format_rials
 from filings import selectors, services
 from filings.serializers import (
     STEP_SERIALIZERS,
@@ -111,8 +111,8 @@ FILING_ACTIONS = ActionTable(
         Action(
             "document_add",
             services.document_add,
-            done=_("The file was attached."),
             DocumentUploadSerializer,
+            done=_("The file was attached."),
             summary="Attach a file, checked by its content (FIL-5)",
             status_code=status.HTTP_201_CREATED,
             multipart=True,
@@ -120,8 +120,8 @@ FILING_ACTIONS = ActionTable(
         Action(
             "document_remove",
             services.document_remove,
-            done=_("The file was removed."),
             DocumentRefSerializer,
+            done=_("The file was removed."),
             summary="Remove a document from a draft",
             status_code=status.HTTP_204_NO_CONTENT,
         ),
@@ -142,8 +142,8 @@ FILING_ACTIONS = ActionTable(
         Action(
             "cancel",
             services.filing_cancel,
-            done=_("The filing was cancelled."),
             FilingCancelSerializer,
+            done=_("The filing was cancelled."),
             summary="Cancel, before the office's review starts (FIL-8)",
             transition="cancel",
         ),
@@ -163,23 +163,23 @@ FILING_ACTIONS = ActionTable(
         Action(
             "sign",
             services.filing_sign,
-            done=_("The filing is signed."),
             SignSerializer,
+            done=_("The filing is signed."),
             summary="Sign: acknowledgement + the one-time code (FIL-6)",
             status_code=status.HTTP_201_CREATED,
         ),
         Action(
             "fees",
             services.fees_compute,
-            done=fees_done,
             FeesSerializer,
+            done=fees_done,
             summary="Choose the office and compute the court fee and tariff (FIL-7)",
         ),
         Action(
             "pay",
             services.filing_pay,
-            done=_("The payment was recorded."),
             PaySerializer,
+            done=_("The payment was recorded."),
             summary="Pay the fee: online, already paid, exempt, or reuse a receipt (FIL-7, FIL-8)",
             status_code=status.HTTP_201_CREATED,
             multipart=True,
@@ -187,8 +187,8 @@ FILING_ACTIONS = ActionTable(
         Action(
             "payment_check",
             services.payment_check,
-            done=_("The payment was checked with the bank."),
             PaymentRefSerializer,
+            done=_("The payment was checked with the bank."),
             summary="Ask the gateway how a pending payment ended (never charges again)",
         ),
         Action(
@@ -200,16 +200,16 @@ FILING_ACTIONS = ActionTable(
         Action(
             "send",
             services.filing_send,
-            done=sent_done,
             FilingCodeSerializer,
+            done=sent_done,
             summary="Send to the office with a fresh code; idempotent (FIL-9, FIL-12)",
             status_code=status.HTTP_201_CREATED,
         ),
         Action(
             "verify",
             services.office_verify,
-            done=_("The originals were verified."),
             NoteSerializer,
+            done=_("The originals were verified."),
             summary="Office: the originals match the electronic copies (FIL-9)",
             transition="verify",
         ),
@@ -223,8 +223,8 @@ FILING_ACTIONS = ActionTable(
         Action(
             "office_return",
             services.office_return,
-            done=_("The filing was returned to the filer for correction."),
             FilingReasonSerializer,
+            done=_("The filing was returned to the filer for correction."),
             summary="Office: return for correction with a reason (FIL-8)",
             transition="office_return",
             url_path="return",
@@ -232,24 +232,24 @@ FILING_ACTIONS = ActionTable(
         Action(
             "accept",
             services.court_accept,
-            done=_("The filing was accepted; the filer was told."),
             AcceptSerializer,
+            done=_("The filing was accepted; the filer was told."),
             summary="Court: accept; stamped receipt, notice and message to the filer (FIL-8)",
             transition="accept",
         ),
         Action(
             "reject",
             services.court_reject,
-            done=_("The filing was rejected; the filer was told."),
             RejectSerializer,
+            done=_("The filing was rejected; the filer was told."),
             summary="Court: reject with a reason; notice and message to the filer (FIL-8)",
             transition="reject",
         ),
         Action(
             "court_return",
             services.court_return,
-            done=_("The filing was returned to the filer for correction."),
             FilingReasonSerializer,
+            done=_("The filing was returned to the filer for correction."),
             summary="Court: return for correction with a reason (FIL-8)",
             transition="court_return",
         ),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rest_framework import serializers
 
+from core import pickers
 from core.actions import ActionFormView, error_messages, form_data, labelled_errors
 from core.api.errors import field_errors
 from core.dates import to_persian_digits, uses_jalali
@@ -246,6 +247,8 @@ def filter_fields(form) -> list[dict]:
             entry["options"] = [(str(v), label, str(v) in chosen) for v, label in choices]
         else:
             entry["value"] = "" if value is None else value
+        if isinstance(field.field.widget, pickers.DateInput):
+            entry["date_attrs"] = pickers.render_attrs("date", value)
         fields.append(entry)
     return fields
 

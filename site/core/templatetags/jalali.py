@@ -20,6 +20,7 @@ import datetime
 
 from django import template
 
+from core import pickers
 from core.dates import (  # noqa: F401 - re-exported for older imports
     FORMATS,
     GREGORIAN_FORMATS,
@@ -84,3 +85,16 @@ def number(value):
 def rials(value):
     """An amount with its unit: fa ۴۵۰٬۰۰۰ ریال, en 450,000 rials."""
     return format_rials(value)
+
+
+@register.simple_tag
+def date_input(kind="date", value=None):
+    """The type, value and picker attributes of a date ("date") or date and time
+    ("datetime") input: `<input {% date_input "date" party.signed_on %} name="…">`."""
+    return pickers.render_attrs(kind, value)
+
+
+@register.simple_tag
+def picker_assets():
+    """The Jalali picker's style and scripts (Persian pages only)."""
+    return pickers.assets()
