@@ -387,18 +387,25 @@ class PaySerializer(serializers.Serializer):
 
 
 class FilingReasonSerializer(serializers.Serializer):
-    reason_category = serializers.ChoiceField(source="category", choices=ReturnReason.choices)
-    reason = serializers.CharField(source="text", max_length=4000)
+    reason_category = serializers.ChoiceField(
+        source="category", choices=ReturnReason.choices, label=_("Reason")
+    )
+    reason = serializers.CharField(source="text", max_length=4000, label=_("Explanation"))
 
 
 class RejectSerializer(serializers.Serializer):
-    reason_category = serializers.ChoiceField(source="category", choices=RejectReason.choices)
-    reason = serializers.CharField(source="text", max_length=4000)
-    case_number = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    reason_category = serializers.ChoiceField(
+        source="category", choices=RejectReason.choices, label=_("Reason")
+    )
+    reason = serializers.CharField(source="text", max_length=4000, label=_("Explanation"))
+    case_number = serializers.CharField(
+        required=False, allow_blank=True, max_length=16, label=_("Registered case number")
+    )
 
 
 class AcceptSerializer(serializers.Serializer):
     case_number = serializers.CharField(
+        label=_("Registered case number"),
         required=False,
         allow_blank=True,
         max_length=16,

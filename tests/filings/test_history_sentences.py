@@ -7,6 +7,9 @@ import pytest
 from django.test import Client
 
 from tests.factories import filings as ff
+from tests.factories.notices import BranchFactory
+from tests.factories.offices import operational_office
+from tests.factories.pages import latin, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +20,9 @@ CODES = re.compile(
 
 
 def _timeline(html: str) -> str:
-    return html.split('id="timeline"', 1)[1]
+    """The text of the page's timeline."""
+    section = html.split('id="timeline"', 1)[1].split("</ol>", 1)[0]
+    return re.sub(r"<[^>]+>", " ", section.split(">", 1)[1])
 
 
 @pytest.mark.rule("FIL-11")
@@ -42,7 +47,7 @@ def test_the_rejected_filings_history_reads_as_sentences(
     assert not CODES.search(timeline), CODES.search(timeline)
     assert "خارج از مهلت — مهلت گذشته" in persian  # the category's label and the text
     assert "time_limit" not in persian
-    assert not re.search(r"[0-9]", timeline), re.search(r".{20}[0-9].{20}", timeline)
+    assert latin(timeline, [filer.get_full_name(), clerk.get_full_name()]) == []
     english = _timeline(web.get(f"/en/filings/{filing.pk}/").content.decode())
     assert not CODES.search(english), CODES.search(english)
     for sentence in (
@@ -53,3 +58,18 @@ def test_the_rejected_filings_history_reads_as_sentences(
     ):
         assert sentence in english
     assert re.search(r"Fees computed: court fee [\d,]+ rials, office tariff [\d,]+ rials", english)
+
+
+@pytest.mark.rule("CMS-5")
+def test_the_persian_filing_page_shows_persian_digits_and_words(filer):
+    court = BranchFactory(name="شعبه ۴ دادگاه حقوقی تبریز")
+    office = operational_office()
+    staff = office.people["clerk"][0]
+    filing = ff.verified(filer, court=court, office=office, staff=staff, subject="مطالبه وجه")
+    web = Client()
+    web.force_login(filer)
+    for url in (f"/filings/{filing.pk}/", "/filings/"):
+        response = web.get(url)
+        assert response.status_code == 200
+        names = [u.get_full_name() for u in (filer, staff)] + [str(filer), str(staff)]
+        assert latin(visible_text(response.content.decode()), names) == [], url

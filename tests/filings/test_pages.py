@@ -100,7 +100,9 @@ def test_the_page_checks_a_form_with_the_apis_serializer(filer, court, office, s
         url, {"action": "office-return", "reason_category": "bogus", "reason": "Pages missing."}
     )
     assert response.status_code == 400
-    assert "<strong>reason_category</strong>" in response.content.decode()
+    html = response.content.decode()
+    assert '<a href="#f-reason_category"><strong>دلیل</strong></a>' in html  # by its label
+    assert "<strong>reason_category</strong>" not in html
     assert Filing.objects.get(pk=filing.pk).status == "sent"
     response = browser(staff).post(
         url,
