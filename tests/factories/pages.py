@@ -5,7 +5,7 @@ import re
 from html import unescape
 
 # Names and codes that are written in Latin letters in Persian text too.
-ALLOWED = {"PDF", "JPEG", "JPG", "ADOC", "EDOC", "SHA", "OTP", "IBAN", "SMS"}
+ALLOWED = {"PDF", "JPEG", "JPG", "ADOC", "EDOC", "SHA", "OTP", "IBAN", "SMS", "OPENSTREETMAP"}
 HIDDEN = re.compile(
     r"<(script|style|code|svg|template)\b.*?</\1>|<[^>]+>|&[a-z]+;", re.DOTALL | re.IGNORECASE
 )
@@ -29,3 +29,13 @@ def latin(text: str, names=()) -> list[str]:
         if w.upper() not in ALLOWED and w.strip("-").upper() not in ALLOWED
     ]
     return found
+
+
+def people_names() -> list[str]:
+    """Every account's names, as registered: proper names, written in their own letters."""
+    from accounts.models import User
+
+    names = []
+    for user in User.objects.all():
+        names += [user.get_full_name(), user.first_name, user.last_name, str(user)]
+    return sorted({n for n in names if n}, key=len, reverse=True)

@@ -9,7 +9,7 @@ from django.test import Client
 from tests.factories import filings as ff
 from tests.factories.notices import BranchFactory
 from tests.factories.offices import operational_office
-from tests.factories.pages import latin, visible_text
+from tests.factories.pages import latin, people_names, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_the_rejected_filings_history_reads_as_sentences(
     assert not CODES.search(timeline), CODES.search(timeline)
     assert "خارج از مهلت — مهلت گذشته" in persian  # the category's label and the text
     assert "time_limit" not in persian
-    assert latin(timeline, [filer.get_full_name(), clerk.get_full_name()]) == []
+    assert latin(timeline, people_names()) == []
     english = _timeline(web.get(f"/en/filings/{filing.pk}/").content.decode())
     assert not CODES.search(english), CODES.search(english)
     for sentence in (
@@ -65,11 +65,10 @@ def test_the_persian_filing_page_shows_persian_digits_and_words(filer):
     court = BranchFactory(name="شعبه ۴ دادگاه حقوقی تبریز")
     office = operational_office()
     staff = office.people["clerk"][0]
-    filing = ff.verified(filer, court=court, office=office, staff=staff, subject="مطالبه وجه")
+    filing = ff.verified(filer, court=court, office=office, staff=staff)
     web = Client()
     web.force_login(filer)
     for url in (f"/filings/{filing.pk}/", "/filings/"):
         response = web.get(url)
         assert response.status_code == 200
-        names = [u.get_full_name() for u in (filer, staff)] + [str(filer), str(staff)]
-        assert latin(visible_text(response.content.decode()), names) == [], url
+        assert latin(visible_text(response.content.decode()), people_names()) == [], url
