@@ -4,19 +4,13 @@ tracking and case numbers in Persian digits, on the pages and in the API (FIL-3,
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from core.dates import to_persian_digits
 from filings.models import Filing
 from tests.factories import filings as ff
+from tests.filings.test_pages import browser
 
 pytestmark = pytest.mark.django_db
-
-
-def browser(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.rule("FIL-3")
