@@ -55,7 +55,7 @@ FILING_STORY = Story(
         (r"^(filing )?reopened for changes$", _("Reopened for changes")),
         (r"^content (no longer matches the signature|changed)$", _("The content changed")),
         (r"^fees cleared$", _("The fees were cleared")),
-        (r"^(created|prepared|accepted|signed|forwarded to the court)$", ""),
+        (r"^(created|prepared|accepted|signed|forwarded to the court|originals verified)$", ""),
     ],
 )
 

@@ -7,9 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import filings as ff
-from tests.factories.notices import BranchFactory
-from tests.factories.offices import operational_office
-from tests.factories.pages import latin, people_names, visible_text
+from tests.factories.pages import latin, people_names
 
 pytestmark = pytest.mark.django_db
 
@@ -58,17 +56,3 @@ def test_the_rejected_filings_history_reads_as_sentences(
     ):
         assert sentence in english
     assert re.search(r"Fees computed: court fee [\d,]+ rials, office tariff [\d,]+ rials", english)
-
-
-@pytest.mark.rule("CMS-5")
-def test_the_persian_filing_page_shows_persian_digits_and_words(filer):
-    court = BranchFactory(name="شعبه ۴ دادگاه حقوقی تبریز")
-    office = operational_office()
-    staff = office.people["clerk"][0]
-    filing = ff.verified(filer, court=court, office=office, staff=staff)
-    web = Client()
-    web.force_login(filer)
-    for url in (f"/filings/{filing.pk}/", "/filings/"):
-        response = web.get(url)
-        assert response.status_code == 200
-        assert latin(visible_text(response.content.decode()), people_names()) == [], url
