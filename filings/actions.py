@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
 from core.actions import Action, ActionTable
+from core.dates import local_digits
 from core.exceptions import NotFound
+from core.numbers import format_rials
 from filings import selectors, services
 from filings.serializers import (
     STEP_SERIALIZERS,
@@ -64,11 +66,37 @@ def step_saver(step: str):
     return save
 
 
+def step_done(step: str):
+    def done(result) -> str:
+        return _("“%(step)s” saved.") % {"step": STEP_TITLES[step]}
+
+    return done
+
+
+def code_sent(result) -> str:
+    return _("A code was sent to %(mobile)s.") % {"mobile": local_digits(result["sent_to"])}
+
+
+def fees_done(filing) -> str:
+    return _("Fees computed: %(total)s in all, at %(office)s.") % {
+        "total": format_rials(filing.fee_total),
+        "office": filing.office.name if filing.office_id else "",
+    }
+
+
+def sent_done(result) -> str:
+    submission = result[0] if isinstance(result, tuple) else result
+    return _("Sent to the office. Tracking code: %(code)s") % {
+        "code": local_digits(submission.tracking_code)
+    }
+
+
 def step_action(step: str) -> Action:
     return Action(
         f"step_{step}",
         step_saver(step),
         STEP_SERIALIZERS[step],
+        done=step_done(step),
         summary=f"Save the “{step}” step (FIL-3); ?draft=true saves without completing it",
         label=STEP_TITLES[step],
     )
@@ -84,6 +112,7 @@ FILING_ACTIONS = ActionTable(
             "document_add",
             services.document_add,
             DocumentUploadSerializer,
+            done=_("The file was attached."),
             summary="Attach a file, checked by its content (FIL-5)",
             status_code=status.HTTP_201_CREATED,
             multipart=True,
@@ -92,18 +121,21 @@ FILING_ACTIONS = ActionTable(
             "document_remove",
             services.document_remove,
             DocumentRefSerializer,
+            done=_("The file was removed."),
             summary="Remove a document from a draft",
             status_code=status.HTTP_204_NO_CONTENT,
         ),
         Action(
             "prepare",
             services.filing_prepare,
+            done=_("The filing is prepared: sign it, then choose the office and pay."),
             summary="Prepare: validate completeness and freeze the content (FIL-4)",
             transition="prepare",
         ),
         Action(
             "reopen",
             services.filing_reopen,
+            done=_("The filing is open for changes again; its signature was voided."),
             summary="Back to a draft to change it; voids the signature (FIL-6)",
             transition="reopen",
         ),
@@ -111,24 +143,28 @@ FILING_ACTIONS = ActionTable(
             "cancel",
             services.filing_cancel,
             FilingCancelSerializer,
+            done=_("The filing was cancelled."),
             summary="Cancel, before the office's review starts (FIL-8)",
             transition="cancel",
         ),
         Action(
             "copy",
             services.filing_copy,
+            done=_("A new draft was made from this filing."),
             summary="Copy a returned or rejected filing into a new draft (FIL-8)",
             status_code=status.HTTP_201_CREATED,
         ),
         Action(
             "sign_code",
             services.sign_code_request,
+            done=code_sent,
             summary="Text a one-time signing code to the signer's mobile (FIL-6)",
         ),
         Action(
             "sign",
             services.filing_sign,
             SignSerializer,
+            done=_("The filing is signed."),
             summary="Sign: acknowledgement + the one-time code (FIL-6)",
             status_code=status.HTTP_201_CREATED,
         ),
@@ -136,12 +172,14 @@ FILING_ACTIONS = ActionTable(
             "fees",
             services.fees_compute,
             FeesSerializer,
+            done=fees_done,
             summary="Choose the office and compute the court fee and tariff (FIL-7)",
         ),
         Action(
             "pay",
             services.filing_pay,
             PaySerializer,
+            done=_("The payment was recorded."),
             summary="Pay the fee: online, already paid, exempt, or reuse a receipt (FIL-7, FIL-8)",
             status_code=status.HTTP_201_CREATED,
             multipart=True,
@@ -150,17 +188,20 @@ FILING_ACTIONS = ActionTable(
             "payment_check",
             services.payment_check,
             PaymentRefSerializer,
+            done=_("The payment was checked with the bank."),
             summary="Ask the gateway how a pending payment ended (never charges again)",
         ),
         Action(
             "send_code",
             services.send_code_request,
+            done=code_sent,
             summary="Text a fresh one-time sending code (FIL-9)",
         ),
         Action(
             "send",
             services.filing_send,
             FilingCodeSerializer,
+            done=sent_done,
             summary="Send to the office with a fresh code; idempotent (FIL-9, FIL-12)",
             status_code=status.HTTP_201_CREATED,
         ),
@@ -168,12 +209,14 @@ FILING_ACTIONS = ActionTable(
             "verify",
             services.office_verify,
             NoteSerializer,
+            done=_("The originals were verified."),
             summary="Office: the originals match the electronic copies (FIL-9)",
             transition="verify",
         ),
         Action(
             "forward",
             services.office_forward,
+            done=_("The filing was forwarded to the court; the filer was told."),
             summary="Office: forward to the court; the filer gets the tracking code (FIL-9)",
             transition="forward",
         ),
@@ -181,6 +224,7 @@ FILING_ACTIONS = ActionTable(
             "office_return",
             services.office_return,
             FilingReasonSerializer,
+            done=_("The filing was returned to the filer for correction."),
             summary="Office: return for correction with a reason (FIL-8)",
             transition="office_return",
             url_path="return",
@@ -189,6 +233,7 @@ FILING_ACTIONS = ActionTable(
             "accept",
             services.court_accept,
             AcceptSerializer,
+            done=_("The filing was accepted; the filer was told."),
             summary="Court: accept; stamped receipt, notice and message to the filer (FIL-8)",
             transition="accept",
         ),
@@ -196,6 +241,7 @@ FILING_ACTIONS = ActionTable(
             "reject",
             services.court_reject,
             RejectSerializer,
+            done=_("The filing was rejected; the filer was told."),
             summary="Court: reject with a reason; notice and message to the filer (FIL-8)",
             transition="reject",
         ),
@@ -203,6 +249,7 @@ FILING_ACTIONS = ActionTable(
             "court_return",
             services.court_return,
             FilingReasonSerializer,
+            done=_("The filing was returned to the filer for correction."),
             summary="Court: return for correction with a reason (FIL-8)",
             transition="court_return",
         ),

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.pickers import DateInput
 from filings.models import Filing, Kind
 
 
@@ -15,16 +16,25 @@ class FilingFilter(django_filters.FilterSet):
     court = django_filters.CharFilter(field_name="court__code", lookup_expr="exact")
     office = django_filters.CharFilter(field_name="office__code", lookup_expr="exact")
     created_from = django_filters.DateFilter(
-        field_name="created_at", lookup_expr="date__gte", label=_("Created on or after")
+        field_name="created_at",
+        lookup_expr="date__gte",
+        label=_("Created on or after"),
+        widget=DateInput,
     )
     created_to = django_filters.DateFilter(
-        field_name="created_at", lookup_expr="date__lte", label=_("Created on or before")
+        field_name="created_at",
+        lookup_expr="date__lte",
+        label=_("Created on or before"),
+        widget=DateInput,
     )
     sent_from = django_filters.DateFilter(
-        field_name="sent_at", lookup_expr="date__gte", label=_("Sent on or after")
+        field_name="sent_at", lookup_expr="date__gte", label=_("Sent on or after"), widget=DateInput
     )
     sent_to = django_filters.DateFilter(
-        field_name="sent_at", lookup_expr="date__lte", label=_("Sent on or before")
+        field_name="sent_at",
+        lookup_expr="date__lte",
+        label=_("Sent on or before"),
+        widget=DateInput,
     )
     q = django_filters.CharFilter(
         method="search", label=_("Tracking code, case number or words of the subject")

@@ -243,39 +243,66 @@ class StepSerializer(serializers.Serializer):
 
 
 class KindStepSerializer(StepSerializer):
-    kind = serializers.ChoiceField(choices=Kind.choices, required=False)
-    subject = serializers.CharField(required=False, allow_blank=True, max_length=255)
-    court = serializers.CharField(required=False, allow_blank=True, help_text=_("Branch code."))
+    kind = serializers.ChoiceField(label=_("Kind"), choices=Kind.choices, required=False)
+    subject = serializers.CharField(
+        label=_("Subject"), required=False, allow_blank=True, max_length=255
+    )
+    court = serializers.CharField(
+        label=_("Court branch code"), required=False, allow_blank=True, help_text=_("Branch code.")
+    )
     claim_value = serializers.DecimalField(
-        max_digits=18, decimal_places=0, required=False, allow_null=True, min_value=0
+        label=_("Claim value (rials)"),
+        max_digits=18,
+        decimal_places=0,
+        required=False,
+        allow_null=True,
+        min_value=0,
     )
 
 
 class CaseStepSerializer(StepSerializer):
-    case_mode = serializers.ChoiceField(choices=CaseMode.choices, required=False, allow_blank=True)
-    case_number = serializers.CharField(required=False, allow_blank=True, max_length=32)
+    case_mode = serializers.ChoiceField(
+        label=_("Case"), choices=CaseMode.choices, required=False, allow_blank=True
+    )
+    case_number = serializers.CharField(
+        label=_("Case number (16 digits)"), required=False, allow_blank=True, max_length=32
+    )
 
 
 class PartyInputSerializer(serializers.Serializer):
-    role = serializers.ChoiceField(choices=PartyRole.choices)
-    person_kind = serializers.ChoiceField(choices=Party.PersonKind.choices)
-    national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    role = serializers.ChoiceField(label=_("Role"), choices=PartyRole.choices)
+    person_kind = serializers.ChoiceField(label=_("Person"), choices=Party.PersonKind.choices)
+    national_id = serializers.CharField(
+        label=_("National ID"), required=False, allow_blank=True, max_length=20
+    )
     id_scheme = serializers.CharField(required=False, allow_blank=True, max_length=16)
     id_card_serial = NameField(required=False, allow_blank=True, max_length=20)
-    legal_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
-    first_name = NameField(required=False, allow_blank=True, max_length=150)
-    last_name = NameField(required=False, allow_blank=True, max_length=150)
-    name = NameField(required=False, allow_blank=True, max_length=255)
+    legal_id = serializers.CharField(
+        label=_("Legal entity ID"), required=False, allow_blank=True, max_length=20
+    )
+    first_name = NameField(label=_("First name"), required=False, allow_blank=True, max_length=150)
+    last_name = NameField(label=_("Last name"), required=False, allow_blank=True, max_length=150)
+    name = NameField(
+        label=_("Name of the legal person"), required=False, allow_blank=True, max_length=255
+    )
     address = serializers.CharField(required=False, allow_blank=True, max_length=500)
     mobile = serializers.CharField(required=False, allow_blank=True, max_length=20)
-    contract_signed_on = serializers.DateField(required=False, allow_null=True)
-    contract_ends_on = serializers.DateField(required=False, allow_null=True)
-    contract_subject = serializers.CharField(required=False, allow_blank=True, max_length=255)
-    contract_number = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    contract_signed_on = serializers.DateField(
+        label=_("Contract signed on (debtor, guarantor)"), required=False, allow_null=True
+    )
+    contract_ends_on = serializers.DateField(
+        label=_("Contract ends on"), required=False, allow_null=True
+    )
+    contract_subject = serializers.CharField(
+        label=_("Subject of the obligation"), required=False, allow_blank=True, max_length=255
+    )
+    contract_number = serializers.CharField(
+        label=_("Contract number"), required=False, allow_blank=True, max_length=64
+    )
 
 
 class PartiesStepSerializer(StepSerializer):
-    parties = PartyInputSerializer(many=True)
+    parties = PartyInputSerializer(label=_("Party"), many=True)
 
 
 class DocumentsStepSerializer(StepSerializer):
@@ -283,14 +310,21 @@ class DocumentsStepSerializer(StepSerializer):
 
 
 class PresenterStepSerializer(StepSerializer):
-    presenter_kind = serializers.ChoiceField(choices=PresenterKind.choices)
-    lawyer_national_id = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    presenter_kind = serializers.ChoiceField(label=_("Presented by"), choices=PresenterKind.choices)
+    lawyer_national_id = serializers.CharField(
+        label=_("Lawyer's national ID (filled in automatically)"),
+        required=False,
+        allow_blank=True,
+        max_length=20,
+    )
 
 
 class TextStepSerializer(StepSerializer):
-    title = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    title = serializers.CharField(
+        label=_("Title"), required=False, allow_blank=True, max_length=255
+    )
     html = serializers.CharField(
-        required=False, allow_blank=True, help_text=_("Rich text; sanitised.")
+        label=_("Text"), required=False, allow_blank=True, help_text=_("Rich text; sanitised.")
     )
 
 
@@ -353,18 +387,25 @@ class PaySerializer(serializers.Serializer):
 
 
 class FilingReasonSerializer(serializers.Serializer):
-    reason_category = serializers.ChoiceField(source="category", choices=ReturnReason.choices)
-    reason = serializers.CharField(source="text", max_length=4000)
+    reason_category = serializers.ChoiceField(
+        source="category", choices=ReturnReason.choices, label=_("Reason")
+    )
+    reason = serializers.CharField(source="text", max_length=4000, label=_("Explanation"))
 
 
 class RejectSerializer(serializers.Serializer):
-    reason_category = serializers.ChoiceField(source="category", choices=RejectReason.choices)
-    reason = serializers.CharField(source="text", max_length=4000)
-    case_number = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    reason_category = serializers.ChoiceField(
+        source="category", choices=RejectReason.choices, label=_("Reason")
+    )
+    reason = serializers.CharField(source="text", max_length=4000, label=_("Explanation"))
+    case_number = serializers.CharField(
+        required=False, allow_blank=True, max_length=16, label=_("Registered case number")
+    )
 
 
 class AcceptSerializer(serializers.Serializer):
     case_number = serializers.CharField(
+        label=_("Registered case number"),
         required=False,
         allow_blank=True,
         max_length=16,

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rest_framework import serializers
 
-from core.actions import ActionFormView, error_messages, form_data
+from core import pickers
+from core.actions import ActionFormView, error_messages, form_data, labelled_errors
 from core.api.errors import field_errors
 from core.dates import to_persian_digits, uses_jalali
 from core.exceptions import DomainError, Forbidden, NotFound, ValidationFailed
@@ -39,6 +40,7 @@ from filings.models import (
     ReturnReason,
 )
 from filings.serializers import CreateSerializer
+from filings.story import told
 
 
 def _filing_or_404(request, pk) -> Filing:
@@ -94,6 +96,22 @@ PAY_FORMS = {
 }
 
 
+class _Values:
+    """What a step's inputs show: what was typed in a refused form, else the filing's."""
+
+    STORED = {"court": lambda f: f.court.code if f.court_id else "", "html": "text_html"}
+
+    def __init__(self, filing, typed):
+        self.filing, self.typed = filing, typed
+
+    def __getitem__(self, name):
+        if name in self.typed:
+            return self.typed[name]
+        stored = self.STORED.get(name, name)
+        value = stored(self.filing) if callable(stored) else getattr(self.filing, stored, "")
+        return "" if value is None else value
+
+
 class FilingPage(ActionFormView):
     """The filing with its wizard, timeline and actions. Each form posts `action` (and a
     step's form its `step`) to the page itself; the action is run from
@@ -103,7 +121,7 @@ class FilingPage(ActionFormView):
     template = "filings/filing.html"
     table = FILING_ACTIONS
 
-    def get(self, request, pk, errors=None, status=200):
+    def get(self, request, pk, errors=None, status=200, act=None):
         filing = _filing_or_404(request, pk)
         filing = selectors.detail_queryset(Filing.objects.filter(pk=filing.pk)).select_related(
             "court", "office", "filer"
@@ -113,6 +131,11 @@ class FilingPage(ActionFormView):
             for s in selectors.step_states(filing)
         ]
         parties = list(filing.parties.all())
+        # A refused form shows what was typed, not what is stored (a GET shows the filing).
+        typed = request.POST if request.method == "POST" and errors else {}
+        party_rows = parties + [None]
+        if act is not None and act.name == "step_parties" and typed:
+            party_rows = _parties_from_form(typed) + [None]
         return render(
             request,
             self.template,
@@ -121,13 +144,20 @@ class FilingPage(ActionFormView):
                 "steps": steps,
                 "step_state": {s["name"]: s["state"] for s in steps},
                 "warnings": selectors.warnings(filing),
-                "timeline": selectors.timeline(filing),
+                "timeline": told(selectors.timeline(filing)),
+                "reason_category": dict(
+                    RejectReason.choices
+                    if filing.status == Filing.Status.REJECTED
+                    else ReturnReason.choices
+                ).get(filing.reason_category, ""),
                 "actions": available_transitions(filing, request.user),
                 "parties": parties,
-                "party_rows": parties + [None],
+                "party_rows": party_rows,
+                "values": _Values(filing, typed),
                 "signature": selectors.live_signature(filing),
                 "submission": getattr(filing, "submission", None) if filing.sent_at else None,
                 "errors": errors or {},
+                "error_list": labelled_errors(errors, act.input if act else None, STEP_TITLES),
                 "kinds": Kind.choices,
                 "case_modes": CaseMode.choices,
                 "party_roles": PartyRole.choices,
@@ -183,7 +213,7 @@ class FilingPage(ActionFormView):
         if isinstance(exc, Forbidden):
             raise PermissionDenied from None
         messages.error(request, str(exc.message))
-        return self.get(request, pk, errors=exc.fields, status=exc.status_code)
+        return self.get(request, pk, errors=exc.fields, status=exc.status_code, act=act)
 
 
 class DocumentFile(LoginRequiredMixin, View):
@@ -217,6 +247,8 @@ def filter_fields(form) -> list[dict]:
             entry["options"] = [(str(v), label, str(v) in chosen) for v, label in choices]
         else:
             entry["value"] = "" if value is None else value
+        if isinstance(field.field.widget, pickers.DateInput):
+            entry["date_attrs"] = pickers.render_attrs("date", value)
         fields.append(entry)
     return fields
 

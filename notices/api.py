@@ -20,7 +20,6 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import generics, renderers, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
@@ -29,6 +28,7 @@ from accounts import identity
 from accounts.models import LegalPerson, User
 from accounts.national_id import schemes, validate_national_id
 from core.api import validated_input as _valid
+from core.api.parsers import FormParser, JSONParser, MultiPartParser
 from core.api.schema import stored_file_responses
 from core.exceptions import Conflict
 from notices import selectors, services

@@ -8,11 +8,11 @@ signature, a payment, a submission, a code sent).
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.actions import api_view
+from core.api.parsers import FormParser, JSONParser, MultiPartParser
 from filings import selectors
 from filings.actions import FILING_ACTIONS
 from filings.api.filing import render_filing

@@ -3,12 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
 from core.api import validated_input as _valid
+from core.api.parsers import JSONParser
 from core.exceptions import NotFound, ValidationFailed
 from filings import selectors, services
 from filings.api.filing import render_filing

@@ -61,6 +61,16 @@ def _device(user, filing: Filing, purpose: str) -> FilingCode:
     return device
 
 
+def describe(filing: Filing) -> str:
+    """A filing as a message names it: its kind and, when it has one, its subject."""
+    subject = (filing.subject or "").strip()
+    if len(subject) > 40:
+        subject = subject[:39] + "…"
+    if not subject:
+        return str(filing.get_kind_display())
+    return _("%(kind)s “%(subject)s”") % {"kind": filing.get_kind_display(), "subject": subject}
+
+
 def issue_code(*, user, filing: Filing, purpose: str) -> FilingCode:
     """Make a code, keep its keyed hash, and text it to `user`'s mobile."""
     conf = settings.FILINGS
@@ -77,11 +87,13 @@ def issue_code(*, user, filing: Filing, purpose: str) -> FilingCode:
     device.save()
 
     def body():
+        # The message names what the code signs or sends (its kind and subject), in the
+        # reader's language, never an internal number.
         if purpose == Purpose.SIGN:
-            text = _("Code to sign filing %(ref)s: %(code)s. Do not share it. Judiciary")
+            text = _("Code to sign your %(what)s: %(code)s. Do not share it. Judiciary")
         else:
-            text = _("Code to send filing %(ref)s: %(code)s. Do not share it. Judiciary")
-        return text % {"ref": filing.pk, "code": token}
+            text = _("Code to send your %(what)s: %(code)s. Do not share it. Judiciary")
+        return text % {"what": describe(filing), "code": token}
 
     notify(user, purpose=f"filings.{purpose}_code", body=body, secret=token)
     return device

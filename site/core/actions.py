@@ -46,11 +46,12 @@ from django.views import View
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action as drf_action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.parsers import JSONParser
+from core.api.errors import field_errors
+from core.api.parsers import FormParser, JSONParser, MultiPartParser
+from core.dates import local_digits
 from core.exceptions import DomainError
 
 
@@ -66,7 +67,8 @@ class Action:
     name with dashes; `extra={"operation_id": …}` keeps an endpoint's published operation id.
     The API answers the object rendered by the viewset, or, with `result` (alias `response`),
     what the service returned, rendered by that serializer (a hearing scheduled on a case
-    answers the hearing).
+    answers the hearing). `done` is what the page says once the action succeeded: a text,
+    or a function of the service's result that returns one.
     """
 
     name: str
@@ -84,6 +86,11 @@ class Action:
     multipart: bool = False
     confirm: Any = ""
     extra: dict = field(default_factory=dict)
+
+    def said(self, result=None) -> str:
+        """What the page tells the user the action did: `done`, or `done(result)` when it is
+        a function of the service's result ("A code was sent to 0912…23")."""
+        return str(self.done(result) if callable(self.done) else self.done)
 
     @property
     def path(self) -> str:
@@ -241,23 +248,64 @@ def form_data(request):
     return data
 
 
+def field_id(path: str) -> str:
+    """The HTML id of a form's input for a field path (`parties.0.national_id` →
+    `f-parties-0-national_id`), which the error summary links to."""
+    return "f-" + str(path).replace(".", "-")
+
+
+def field_label(serializer_class, path: str, labels: dict | None = None) -> str:
+    """A field path of a serializer's errors as a person reads it: its label, and for a row
+    of a list its number (`parties.0.national_id` → "Parties 1: National ID"). The one place
+    where pages turn the API's field paths into labels; never a raw key. `labels` names what
+    a service refuses beyond the serializer's fields (a step of a form)."""
+    fields = serializer_class().fields if serializer_class is not None else {}
+    words: list[str] = []
+    for part in str(path).split("."):
+        if part.isdigit():
+            if words:
+                words[-1] = f"{words[-1]} {local_digits(int(part) + 1)}"
+            continue
+        found = fields.get(part) if hasattr(fields, "get") else None
+        if found is None:
+            words.append(str((labels or {}).get(part, part.replace("_", " ").capitalize())))
+            fields = {}
+            continue
+        words.append(str(found.label or part.replace("_", " ").capitalize()))
+        inner = getattr(found, "child", found)
+        fields = getattr(inner, "fields", {})
+    return ": ".join(words)
+
+
+def labelled_errors(fields: dict, serializer_class, labels: dict | None = None) -> list[dict]:
+    """The error shape's `fields` ({path: [messages]}) as the summary at the top of a form
+    lists them: each with its label, its messages and the id of its input."""
+    out = []
+    for path, errors in (fields or {}).items():
+        errors = errors if isinstance(errors, (list, tuple)) else [errors]
+        if path in ("non_field_errors", "__all__"):
+            out.append({"path": path, "label": "", "messages": [str(e) for e in errors]})
+            continue
+        out.append(
+            {
+                "path": path,
+                "label": field_label(serializer_class, path, labels),
+                "messages": [str(e) for e in errors],
+                "id": field_id(path),
+            }
+        )
+    return out
+
+
 def error_messages(exc: serializers.ValidationError, serializer_class) -> list[str]:
     """A serializer's errors as sentences naming each field by its label."""
-    labels = {}
-    if serializer_class is not None:
-        for name, fld in serializer_class().fields.items():
-            labels[name] = str(fld.label or name.replace("_", " ").capitalize())
-    detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
     out = []
-    for name, errors in detail.items():
-        errors = errors if isinstance(errors, list) else [errors]
-        for error in _flatten(errors):
-            if name in ("non_field_errors", "__all__"):
-                out.append(str(error))
+    for entry in labelled_errors(field_errors(exc.detail), serializer_class):
+        for error in entry["messages"]:
+            if not entry["label"]:
+                out.append(error)
             else:
-                out.append(
-                    _("%(field)s: %(error)s") % {"field": labels.get(name, name), "error": error}
-                )
+                out.append(_("%(field)s: %(error)s") % {"field": entry["label"], "error": error})
     return out
 
 
@@ -326,7 +374,7 @@ class ActionFormView(LoginRequiredMixin, View):
             if exc.status_code == status.HTTP_403_FORBIDDEN and self.forbidden_is_403:
                 raise PermissionDenied from None
             return self.refused(request, pk, act, exc)
-        messages.success(request, str(act.done))
+        messages.success(request, act.said(result))
         return self.redirect_to(request, pk, result)
 
     def invalid(self, request, pk, act: Action, exc: serializers.ValidationError):

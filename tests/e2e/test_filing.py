@@ -173,7 +173,7 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     form = action_form(page, "fees")
     form.locator("input[name=office]").fill(office.code)
     submit(page, form.locator("button"))
-    assert office.name in page.locator("#step-fees").inner_text()
+    assert office.name in page.locator("#step-fees").inner_text().translate(PERSIAN_DIGITS)
     assert step_states(page)["payment"] == "open"
     form = action_form(page, "pay-online")
     form.locator("input[name=card_prefix]").fill("603799")

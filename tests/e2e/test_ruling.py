@@ -5,10 +5,12 @@ import datetime as dt
 import io
 import re
 
+import jdatetime
 import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
+from core.dates import to_persian_digits
 from discipline.history import case_history
 from discipline.models import Attendance, Case, Ruling, Session, Vote
 from tests.e2e.conftest import sign_in, submit
@@ -32,7 +34,11 @@ def open_case_page(page, case, user, sms_outbox):
 def schedule_hearing(page, case, place):
     when = timezone.localtime() + dt.timedelta(days=1)
     form = case_form(page, case, "schedule")
-    form.locator("input[name=scheduled_for]").fill(when.strftime("%Y-%m-%dT%H:%M"))
+    # The Persian page's Jalali picker: typed as it writes it, then closed.
+    jalali = jdatetime.datetime.fromgregorian(datetime=when).strftime("%Y/%m/%d %H:%M")
+    field = form.locator("input[name=scheduled_for]")
+    field.fill(to_persian_digits(jalali))
+    field.press("Escape")
     form.locator("input[name=place]").fill(place)
     submit(page, form.locator("button[type=submit]"))
 

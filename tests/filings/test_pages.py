@@ -46,7 +46,10 @@ def test_the_wizard_page_shows_locked_steps_and_saves_a_step(filer, court):
     assert 'id="step-case"' in html
     response = client.post(f"/filings/{filing.pk}/", {"action": "prepare"})
     assert response.status_code == 400
-    assert "<strong>documents</strong>" in response.content.decode()
+    html = response.content.decode()
+    # The refusal names the step by its label and links to it, never by its key.
+    assert '<a href="#f-documents"><strong>مدارک</strong></a>' in html
+    assert "<strong>documents</strong>" not in html
 
 
 @pytest.mark.rule("FIL-9")
@@ -97,7 +100,9 @@ def test_the_page_checks_a_form_with_the_apis_serializer(filer, court, office, s
         url, {"action": "office-return", "reason_category": "bogus", "reason": "Pages missing."}
     )
     assert response.status_code == 400
-    assert "<strong>reason_category</strong>" in response.content.decode()
+    html = response.content.decode()
+    assert '<a href="#f-reason_category"><strong>دلیل</strong></a>' in html  # by its label
+    assert "<strong>reason_category</strong>" not in html
     assert Filing.objects.get(pk=filing.pk).status == "sent"
     response = browser(staff).post(
         url,
@@ -162,3 +167,32 @@ def test_the_pages_payment_forms_are_the_one_pay_action(filer, court, office):
     assert response.status_code == 302
     payment = Payment.objects.get(filing=filing)
     assert (payment.method, payment.status) == ("online", "succeeded")
+
+
+@pytest.mark.rule("FIL-3")
+def test_a_refused_step_keeps_what_was_typed_with_errors_beside_the_fields(filer, court):
+    """FIL-3: a party row the serializer refuses comes back with what was typed, the error
+    beside the field (aria-invalid, aria-describedby) and the summary naming the field by
+    its label and row, never the raw path."""
+    filing = ff.draft(filer, court=court)
+    response = browser(filer).post(
+        f"/en/filings/{filing.pk}/",
+        {
+            "action": "step",
+            "step": "parties",
+            "party-0-role": "defendant",
+            "party-0-person_kind": "no-such-kind",
+            "party-0-first_name": "Maryam",
+            "party-0-last_name": "Ahmadi",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Maryam"' in html and 'value="Ahmadi"' in html  # what was typed
+    assert "parties.0" not in html
+    assert '<a href="#f-parties-0-person_kind"><strong>Party 1: Person</strong></a>' in html
+    assert (
+        'id="f-parties-0-person_kind" name="party-0-person_kind" aria-invalid="true" '
+        'aria-describedby="f-parties-0-person_kind-error"'
+    ) in html
+    assert 'class="field-error" id="f-parties-0-person_kind-error"' in html

@@ -7,6 +7,8 @@
     {{ slot.starts_at|jtime }}              fa: ۱۴:۳۰           en: 14:30
     {{ "Step 3"|persian_digits }}           Step ۳
     {{ count|local_digits }}                Persian digits only when the active language is fa
+    {{ fee|rials }}                         fa: ۴۵۰٬۰۰۰ ریال   en: 450,000 rials
+    {{ amount|number }}                     fa: ۴۵۰٬۰۰۰        en: 450,000
 
 The filters are the template face of `core.dates`, which messages, SMS and PDFs use from
 Python: datetimes are shown in the current time zone (Asia/Tehran by default); in every
@@ -18,6 +20,7 @@ import datetime
 
 from django import template
 
+from core import pickers
 from core.dates import (  # noqa: F401 - re-exported for older imports
     FORMATS,
     GREGORIAN_FORMATS,
@@ -28,6 +31,7 @@ from core.dates import (  # noqa: F401 - re-exported for older imports
     to_persian_digits,
     uses_jalali,
 )
+from core.numbers import format_number, format_rials
 
 register = template.Library()
 
@@ -69,3 +73,28 @@ def local_digits(value):
     if value is None:
         return ""
     return to_persian_digits(value) if uses_jalali() else value
+
+
+@register.filter(is_safe=False)
+def number(value):
+    """A number grouped in thousands in the reader's digits: fa ۴۵۰٬۰۰۰, en 450,000."""
+    return format_number(value)
+
+
+@register.filter(is_safe=False)
+def rials(value):
+    """An amount with its unit: fa ۴۵۰٬۰۰۰ ریال, en 450,000 rials."""
+    return format_rials(value)
+
+
+@register.simple_tag
+def date_input(kind="date", value=None):
+    """The type, value and picker attributes of a date ("date") or date and time
+    ("datetime") input: `<input {% date_input "date" party.signed_on %} name="…">`."""
+    return pickers.render_attrs(kind, value)
+
+
+@register.simple_tag
+def picker_assets():
+    """The Jalali picker's style and scripts (Persian pages only)."""
+    return pickers.assets()

@@ -9,11 +9,12 @@ REST_FRAMEWORK = {
         "accounts.authentication.BearerTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # JSON nested too deeply is a 400 `parse_error`, not a RecursionError (core.api.parsers).
+    # JSON nested too deeply is a 400 `parse_error`, not a RecursionError; every value is
+    # normalised as people type it (core.api.parsers, core.normalise).
     "DEFAULT_PARSER_CLASSES": [
         "core.api.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "core.api.parsers.FormParser",
+        "core.api.parsers.MultiPartParser",
     ],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,

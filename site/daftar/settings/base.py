@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "core.publiccache.PublicCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Digits and letters as the site stores them, before the CSRF check reads the form.
+    "core.normalise.NormalisedInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # ID-13: the device that verified the session, then staff without one are stopped.
