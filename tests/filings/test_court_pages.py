@@ -35,6 +35,8 @@ def test_the_queue_lists_the_forwarded_filings_of_the_clerks_branch(
     assert f"/en/filings/court/{forwarded.pk}/accept/" in body
     assert f"/en/filings/court/{forwarded.pk}/reject/" in body
     assert 'data-section="court_queue"' in body  # the clerk's navigation has the queue
+    desk = page_client(clerk).get("/en/portal/").content.decode()
+    assert 'id="court_queue"' in desk and f"/en/filings/court/{forwarded.pk}/accept/" in desk
 
 
 @pytest.mark.rule("FIL-8")
