@@ -44,6 +44,14 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
+@pytest.fixture(autouse=True)
+def _public_site(transactional_db):
+    """The public site as `seed_pages()` leaves it: every journey starts at its home page."""
+    from cms_pages.seed import seed_pages
+
+    seed_pages()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from cms_pages.seed import seed_pages
 from offices.models import Appointment
 from tests.e2e.conftest import accessible, no_horizontal_scroll, sign_in, submit
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
@@ -33,7 +32,6 @@ def test_newcomer_finds_an_office_signs_in_and_books(page, sms_outbox):
     office's page, its calendar, the two-step sign-in, a free time booked, and "my
     appointments" with the check-in code and the receipt link; then the cancel link, its
     confirmation page, and the appointment cancelled. Each page fits the phone's width."""
-    seed_pages()
     office = operational_office(name_fa="دفتر نمونه ونک", name_en="Vanak sample office")
     user = UserFactory()
 
