@@ -16,8 +16,8 @@ from django.utils import timezone
 from accounts.models import LegalPerson, User
 from accounts.services import normalize_national_id
 from core.transitions import apply_transition
-from notices.services import config, issuing
 from notices.models import Notice
+from notices.services import config, issuing
 
 
 def addressee(recipient) -> tuple[User | None, str]:
