@@ -2,7 +2,8 @@
 
 A first-instance board in Tehran — the demo board member as chair judge, a second judge and an
 Association representative who is not on the Association's board — and one case against the
-manager of the staffed demo office, with a hearing scheduled, waiting for the board.
+manager of the staffed demo office, with a hearing scheduled ten minutes after seeding, waiting
+for the board. Every member of both boards signs in with the demo password.
 
 An appeal board — two judges and a General Directorate representative — and a second case
 against the same manager that went the whole way to a published reprimand (art. 35-4, DIS-8):
@@ -16,11 +17,14 @@ goes through the services, so the case's history and the accused's notices are r
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.demo import demo_user
+from accounts.roles import Role
 from discipline import selectors, services
-from discipline.models import Board, Case, Grade, Outcome, Ruling, Seat, Tier, Violation
+from discipline.models import Board, Case, Grade, Outcome, Ruling, Seat, Session, Tier, Violation
 from offices.models import Office
 
 MEMBER_ID = "0010000135"  # core.demo: the disciplinary board member
@@ -31,7 +35,7 @@ MANAGER_ID = "0010000038"  # the demo office's manager
 # the superuser): the first-instance board's second judge and Association representative,
 # then the appeal board's two judges and General Directorate representative.
 EXTRA = [
-    ("0010000178", "کامران", "نیک‌نام", "+989120000031"),
+    ("0010000267", "کامران", "نیک‌نام", "+989120000031"),
     ("0010000161", "پروین", "اکبری", "+989120000032"),
 ]
 APPEAL_EXTRA = [
@@ -44,19 +48,14 @@ APPEAL_BOARD_NAME = "هیأت تجدیدنظر رسیدگی به تخلفات د
 
 
 def _extra_users(rows=EXTRA):
-    User = get_user_model()
+    """The other members of the demo boards, each a sign-in like the demo users of
+    `accounts.demo` (same password, active, verified mobile, the board member's role), so
+    every member can record attendance and vote in the browser."""
+    role = Group.objects.get(name=Role.BOARD_MEMBER.value)
     users = []
     for national_id, first, last, mobile in rows:
-        user = User.objects.filter(national_id=national_id).first()
-        if user is None:
-            user = User.objects.create_user(
-                national_id=national_id,
-                first_name=first,
-                last_name=last,
-                mobile=mobile,
-                email=f"{national_id}@demo.daftar.local",
-                password="Demo-Pass-1404",  # nosec B106 # demo accounts of `seed_demo`, never in production
-            )
+        user = demo_user(national_id, first, last, mobile)
+        user.groups.add(role)
         users.append(user)
     return users
 
@@ -105,7 +104,9 @@ def _board_and_pending_case(*, head, gd, chair, manager, office) -> Case:
         services.session_schedule(
             actor=chair,
             case_id=case.pk,
-            scheduled_for=timezone.now() + dt.timedelta(days=3),
+            # Soon after seeding, so that the board can hold it in the browser (attendance is
+            # recorded only from the hearing's time).
+            scheduled_for=timezone.now() + dt.timedelta(minutes=10),
             place="اداره کل امور دفاتر، تالار ۲",
         )
     return case
@@ -121,10 +122,11 @@ def _hear(*, board, case, place, grade, reasons, text) -> Ruling:
     session = services.session_schedule(
         actor=chair,
         case_id=case.pk,
-        # A hearing is scheduled in the future; the demo holds it at once.
+        # A hearing is scheduled in the future; the demo holds it at once: its time comes.
         scheduled_for=timezone.now() + dt.timedelta(minutes=1),
         place=place,
     )
+    Session.objects.filter(pk=session.pk).update(scheduled_for=timezone.now())
     services.session_record_attendance(
         actor=chair, session_id=session.pk, present=[m.pk for m in members]
     )
@@ -216,3 +218,10 @@ def seed(stdout=None) -> None:
             stdout.write(
                 f"Discipline: appeal board and case {ruling.case.number}, its reprimand published."
             )
+
+
+def user_table() -> str:
+    lines = [f"{'other board members':<24} {'national ID':<12} name"]
+    for national_id, first, last, _mobile in [*EXTRA, *APPEAL_EXTRA]:
+        lines.append(f"{'board_member':<24} {national_id:<12} {first} {last}")
+    return "\n".join(lines)

@@ -132,10 +132,22 @@ class MyAppointmentsPage(LoginRequiredMixin, View):
 
 
 class CancelAppointment(ActionFormView):
-    """The owner cancels from their list (APT-3); an office's staff use their own screens."""
+    """The owner cancels from their list (APT-3); an office's staff use their own screens.
+    GET is the confirmation page (the appointment and a confirm button, no JavaScript
+    needed); only its POST cancels."""
 
     table = APPOINTMENT_ACTIONS
     success_url = staticmethod(lambda request, pk, result: reverse("offices_portal:mine"))
+
+    def get(self, request, pk):
+        appointment = (
+            selectors.appointments_of(request.user)
+            .filter(pk=pk, status=Appointment.Status.BOOKED, starts_at__gt=timezone.now())
+            .first()
+        )
+        if appointment is None:
+            raise Http404
+        return render(request, "offices/portal/cancel.html", {"appointment": appointment})
 
     def post(self, request, pk, name="cancel"):
         return super().post(request, pk, name)

@@ -9,6 +9,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from accounts.navigation import sections_for
 from cms_pages.models import (
     GuideIndexPage,
     OfficeDirectoryPage,
@@ -112,3 +113,23 @@ def language_options(context):
             }
         )
     return options
+
+
+@register.simple_tag(takes_context=True)
+def portal_sections(context):
+    """The portal's sections the signed-in user's roles open (`accounts.navigation`), each
+    with its URL and whether the current page is in it; none when signed out."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    cached = getattr(request, "_portal_sections", None)
+    if cached is not None:
+        return cached
+    path = request.path if request is not None else ""
+    sections = [{"key": s.key, "label": s.label, "url": s.url} for s in sections_for(user)]
+    # The current section is the one with the longest URL the page's path starts with.
+    here = max((s["url"] for s in sections if path.startswith(s["url"])), key=len, default=None)
+    for section in sections:
+        section["current"] = section["url"] == here
+    if request is not None:
+        request._portal_sections = sections
+    return sections

@@ -84,8 +84,9 @@ def session_schedule(*, actor, case_id, scheduled_for: dt.datetime, place: str) 
 
 
 def session_record_attendance(*, actor, session_id, present: list[int]) -> Session:
-    """The chair records who is present. With every member present the session is held and may
-    rule; otherwise it is recorded as incomplete and cannot rule (DIS-4)."""
+    """The chair records who is present, once the hearing's time has come. With every member
+    present the session is held and may rule; otherwise it is recorded as incomplete and cannot
+    rule (DIS-4)."""
     with transaction.atomic():
         session = locked(selectors.sessions_visible_to(actor), session_id)
         if session.status != Session.Status.SCHEDULED:
@@ -107,6 +108,14 @@ def session_record_attendance(*, actor, session_id, present: list[int]) -> Sessi
             ),
             all_present=all_present,
         )
+        # After the actor's permission is checked (a forbidden actor learns nothing more):
+        # nobody attends a hearing before its time, so nothing is recorded before it.
+        if session.scheduled_for > timezone.now():
+            raise Conflict(
+                _("The hearing has not started: attendance is recorded from %(when)s.")
+                % {"when": format_date(timezone.localtime(session.scheduled_for), "datetime")},
+                code="hearing_not_started",
+            )
         for user in User.objects.filter(pk__in=members).order_by("pk"):
             row = Attendance(
                 session=session,

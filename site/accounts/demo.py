@@ -45,29 +45,37 @@ DEMO_USERS = [
 DEMO_LEGAL_PERSON = ("10100000010", "شرکت نمونه پارس")
 
 
+def demo_user(national_id, first, last, mobile, **extra):
+    """A demo sign-in (created once): the demo password, active, mobile and e-mail verified,
+    identity verified at an office unless `extra` says otherwise."""
+    User = get_user_model()
+    user = User.objects.filter(national_id=national_id).first()
+    if user is None:
+        now = timezone.now()
+        user = User(
+            national_id=national_id,
+            first_name=first,
+            last_name=last,
+            mobile=mobile,
+            email=f"{national_id}@demo.daftar.local",
+            email_verified_at=now,
+            mobile_verified_at=now,
+            status=User.Status.ACTIVE,
+            birth_date=timezone.datetime(1985, 3, 21).date(),
+            id_card_serial="123456",
+            **{"identity_verified_at": now, "identity_method": "office", **extra},
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return user
+
+
 def seed_users(stdout=None) -> None:
     User = get_user_model()
     sync_role_groups()
-    now = timezone.now()
     with transaction.atomic():
         for national_id, first, last, mobile, role, extra in DEMO_USERS:
-            user = User.objects.filter(national_id=national_id).first()
-            if user is None:
-                user = User(
-                    national_id=national_id,
-                    first_name=first,
-                    last_name=last,
-                    mobile=mobile,
-                    email=f"{national_id}@demo.daftar.local",
-                    email_verified_at=now,
-                    mobile_verified_at=now,
-                    status=User.Status.ACTIVE,
-                    birth_date=timezone.datetime(1985, 3, 21).date(),
-                    id_card_serial="123456",
-                    **{"identity_verified_at": now, "identity_method": "office", **extra},
-                )
-                user.set_password(DEMO_PASSWORD)
-                user.save()
+            user = demo_user(national_id, first, last, mobile, **extra)
             if role is not None:
                 user.groups.add(Group.objects.get(name=role.value))
         legal_id, name = DEMO_LEGAL_PERSON

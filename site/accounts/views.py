@@ -157,7 +157,10 @@ class SignInCodeView(View):
                     return _restart(request, SIGNIN_FLOW, "accounts:signin")
                 status = _show_error(form, exc)
             else:
+                # Without a page to return to, the user lands on their desk (what waits).
                 next_url = flow.get("next") or "/"
+                if next_url == "/":
+                    next_url = reverse("portal:home")
                 request.session.pop(SIGNIN_FLOW, None)
                 sign_in_session(request, signed_in)
                 if signed_in.user.must_change_password:

@@ -13,6 +13,7 @@ from cms_pages.api import api_router
 from core import health, metrics
 from core.api.docs import swagger_ui_view
 from core.api.errors import json_not_found
+from daftar import portal
 
 handler404 = "core.views.not_found"
 handler500 = "core.views.server_error"
@@ -39,8 +40,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+portal_patterns = ([path("", portal.HomePage.as_view(), name="home")], "portal")
+
 urlpatterns += i18n_patterns(
     path("accounts/second-factor/", include("accounts.second_factor.urls")),
+    path("portal/", include(portal_patterns)),
     path("accounts/", include("accounts.urls")),
     path("appointments/", include("offices.portal_urls")),
     path("office/", include("offices.staff_urls")),

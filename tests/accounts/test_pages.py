@@ -74,7 +74,7 @@ def test_unsafe_next_is_ignored(browser, member, sms_outbox):
         },
     )
     response = browser.post("/accounts/signin/code/", {"temp_password": last_code(sms_outbox)})
-    assert response.url == "/"
+    assert response.url == "/portal/"  # the user's desk, not the off-site address
 
 
 @pytest.mark.rule("ID-4")

@@ -70,7 +70,7 @@ def test_a_session_missing_one_member_cannot_vote_or_rule():
     """DIS-4 (note 2 of art. 34): valid only with ALL members present."""
     case = f.open_case()
     board = case.test_board
-    session = f.schedule(case, board)
+    session = f.hearing_time_comes(f.schedule(case, board))
     response = client_for(board.chair).post(
         f"/api/v1/discipline/sessions/{session.pk}/attendance/",
         {"present": [board.judges[0].pk, board.judges[1].pk]},
@@ -269,3 +269,34 @@ def test_the_grades_know_which_act_on_the_licence_and_which_the_sanctioned_perso
     assert [g for g in Grade if g.published] == [Grade.PUBLISHED_REPRIMAND]
     assert Grade.below_licence() == [1, 2, 3, 4]
     assert Grade(5).label.startswith("Temporary suspension")
+
+
+@pytest.mark.rule("DIS-4")
+def test_no_attendance_before_the_hearings_time():
+    """DIS-4: the chair cannot record attendance (so neither votes nor a ruling) for a hearing
+    three days ahead: 409 `hearing_not_started`, nothing recorded; a member who is not the
+    chair is refused as before (403), and a held session is in the wrong state (409)."""
+    case = f.open_case()
+    board = case.test_board
+    session = f.schedule(case, board, days=3)
+    url = f"/api/v1/discipline/sessions/{session.pk}/attendance/"
+    present = {"present": [m.pk for m in board.members]}
+
+    response = client_for(board.chair).post(url, present, format="json")
+    assert response.status_code == 409
+    assert response.json()["code"] == "hearing_not_started"
+    session.refresh_from_db()
+    assert session.status == "scheduled"
+    assert not Attendance.objects.filter(session=session).exists()
+
+    response = client_for(board.third).post(url, present, format="json")
+    assert response.status_code == 403
+    assert response.json()["code"] != "hearing_not_started"
+
+    f.hearing_time_comes(session)
+    response = client_for(board.chair).post(url, present, format="json")
+    assert response.status_code == 200
+    assert response.json()["status"] == "held"
+    response = client_for(board.chair).post(url, present, format="json")
+    assert response.status_code == 409
+    assert response.json()["code"] == "wrong_state"

@@ -39,6 +39,7 @@ def test_board_member_agenda_and_the_chair_records_attendance_and_votes_on_the_p
     html = page(board.chair, case).content.decode()
     assert "Record attendance" in html
     assert "Record attendance" not in page(board.third, case).content.decode()
+    f.hearing_time_comes(session)
     response = browser(board.chair).post(
         f"/en/discipline/cases/{case.pk}/attendance/",
         {"session": session.pk, "present": [m.pk for m in board.members]},
@@ -146,6 +147,13 @@ def test_the_page_forms_are_checked_like_the_api_and_act_only_on_the_cases_own_h
     assert response.status_code == 404
     session.refresh_from_db()
     assert session.status == Session.Status.SCHEDULED
+    response = chair.post(
+        f"/en/discipline/cases/{case.pk}/attendance/", {"session": session.pk}, follow=True
+    )
+    assert "The hearing has not started" in response.content.decode()  # two days ahead
+    session.refresh_from_db()
+    assert session.status == Session.Status.SCHEDULED
+    f.hearing_time_comes(session)
     response = chair.post(f"/en/discipline/cases/{case.pk}/attendance/", {"session": session.pk})
     assert response.status_code == 302
     session.refresh_from_db()

@@ -40,7 +40,7 @@ def _session(status):
     case = f.open_case()
     board = case.test_board
     if status == "scheduled":
-        return case, f.schedule(case, board)
+        return case, f.hearing_time_comes(f.schedule(case, board))
     session = f.held_session(case, board)
     if status == "held":
         return case, session

@@ -44,6 +44,14 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
+@pytest.fixture(autouse=True)
+def _public_site(transactional_db):
+    """The public site as `seed_pages()` leaves it: every journey starts at its home page."""
+    from cms_pages.seed import seed_pages
+
+    seed_pages()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -57,11 +65,19 @@ def browser():
 
 
 @pytest.fixture
-def page(request, browser, live_server):
+def viewport():
+    """The browser window's size: Playwright's default (1280 x 720) unless a test overrides
+    this fixture (a phone: ``{"width": 390, "height": 844}``)."""
+    return None
+
+
+@pytest.fixture
+def page(request, browser, live_server, viewport):
     """A fresh browser context (no cookies) on the live server; a screenshot of the last page
     is saved when the test ends, passed or failed. A Content Security Policy violation on the
     console fails the test: the browser blocks the script or style silently otherwise."""
-    context = browser.new_context(base_url=live_server.url, locale="fa-IR")
+    size = {"viewport": viewport} if viewport else {}
+    context = browser.new_context(base_url=live_server.url, locale="fa-IR", **size)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     violations = csp_violations(page)
@@ -163,3 +179,47 @@ def sign_in(page, user, password, sms_outbox):
         page.fill("main input[name=code]", totp_code(device))
         page.click("main form button[type=submit]")
         page.wait_for_url(lambda url: "/accounts/second-factor" not in url)
+
+
+def sign_in_from_home(page, user, password, sms_outbox):
+    """From the home page: the header's "sign in" (behind the menu button on a phone), the
+    two steps, and the user's desk, where sign-in lands."""
+    page.goto("/")
+    toggler = page.locator("header .navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+    page.click("header a[href$='/accounts/signin/']")
+    sign_in(page, user, password, sms_outbox)
+    page.wait_for_url(re.compile(r"/portal/$"))
+
+
+def open_section(page, key: str):
+    """Click a section of the navigation under the header (`accounts.navigation`)."""
+    with page.expect_navigation():
+        page.click(f"nav.portal-nav a[data-section={key}]")
+
+
+def no_horizontal_scroll(page) -> None:
+    """The page is no wider than the viewport (nothing to scroll sideways)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.evaluate("document.documentElement.clientWidth")
+    assert width <= viewport, f"{page.url}: {width}px wide in a {viewport}px viewport"
+
+
+_AXE = None
+
+
+def accessible(page) -> None:
+    """axe-core finds no serious or critical violation on the page as it is now."""
+    global _AXE
+    from axe_playwright_python.sync_playwright import Axe
+
+    _AXE = _AXE or Axe()
+    results = _AXE.run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(n["target"][0] for n in v["nodes"][:3] if n.get("target"))
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+    assert not bad, f"{page.url}:\n" + "\n".join(bad)

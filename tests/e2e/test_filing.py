@@ -6,7 +6,7 @@ import re
 import pytest
 
 from filings.models import Document, Filing, Payment, Signature, Submission
-from tests.e2e.conftest import PERSIAN_DIGITS, sign_in, sms_code, submit
+from tests.e2e.conftest import PERSIAN_DIGITS, open_section, sign_in_from_home, sms_code, submit
 from tests.factories import filings as ff
 from tests.factories.accounts import DEFAULT_PASSWORD, national_code
 from tests.factories.licensing import licensed_office
@@ -65,9 +65,9 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     lawyer = ff.lawyer(first_name="سعید", last_name="ذرخورد", mobile="+989141110000")
     pdf = a_real_pdf(tmp_path / "invoice.pdf")
 
-    # 1-2. Sign in (ID-4) and open "my filings".
-    page.goto("/filings/")
-    sign_in(page, lawyer, DEFAULT_PASSWORD, sms_outbox)
+    # 1-2. Sign in from the home page (ID-4) and open "my filings" from the navigation.
+    sign_in_from_home(page, lawyer, DEFAULT_PASSWORD, sms_outbox)
+    open_section(page, "filings")
     page.wait_for_url(re.compile(r"/filings/$"))
 
     # 3-4. A new defence brief.

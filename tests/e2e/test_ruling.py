@@ -7,13 +7,14 @@ import re
 
 import jdatetime
 import pytest
+import time_machine
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from core.dates import to_persian_digits
 from discipline.history import case_history
 from discipline.models import Attendance, Case, Ruling, Session, Vote
-from tests.e2e.conftest import sign_in, submit
+from tests.e2e.conftest import accessible, open_section, sign_in_from_home, submit
 from tests.factories import discipline as f
 from tests.factories.accounts import DEFAULT_PASSWORD
 
@@ -23,16 +24,19 @@ def case_form(page, case, name):
 
 
 def open_case_page(page, case, user, sms_outbox):
-    """A member signs in from the discipline dashboard and opens the case from their list."""
-    page.goto("/discipline/")
-    sign_in(page, user, DEFAULT_PASSWORD, sms_outbox)
+    """A member signs in from the home page, goes from their desk to the discipline section
+    and opens the case from their list."""
+    sign_in_from_home(page, user, DEFAULT_PASSWORD, sms_outbox)
+    open_section(page, "discipline")
     page.wait_for_url(re.compile(r"/discipline/$"))
     page.locator(f'main a[href="/discipline/cases/{case.pk}/"]').first.click()
     page.wait_for_url(re.compile(rf"/discipline/cases/{case.pk}/$"))
 
 
 def schedule_hearing(page, case, place):
-    when = timezone.localtime() + dt.timedelta(days=1)
+    """The chair schedules a hearing two minutes ahead, then the clock reaches it (attendance
+    is recorded only from the hearing's time)."""
+    when = timezone.localtime() + dt.timedelta(minutes=2)
     form = case_form(page, case, "schedule")
     # The Persian page's Jalali picker: typed as it writes it, then closed.
     jalali = jdatetime.datetime.fromgregorian(datetime=when).strftime("%Y/%m/%d %H:%M")
@@ -41,6 +45,19 @@ def schedule_hearing(page, case, place):
     field.press("Escape")
     form.locator("input[name=place]").fill(place)
     submit(page, form.locator("button[type=submit]"))
+    clock = time_machine.travel(when + dt.timedelta(minutes=1), tick=True)
+    clock.start()
+    CLOCKS.append(clock)
+
+
+CLOCKS = []
+
+
+@pytest.fixture(autouse=True)
+def _clocks_back():
+    yield
+    while CLOCKS:
+        CLOCKS.pop().stop()
 
 
 def vote(page, case, *, grade, reasons):
@@ -75,6 +92,7 @@ def test_board_members_vote_and_the_chair_records_the_ruling(page, other_page, s
 
     # The chair opens the case and schedules a hearing; one member is missing on the day.
     open_case_page(page, case, chair, sms_outbox)
+    accessible(page)
     schedule_hearing(page, case, "تالار ۱، اداره کل")
     first = Session.objects.get(case=case)
     form = case_form(page, case, "attendance")
@@ -134,6 +152,7 @@ def test_board_members_vote_and_the_chair_records_the_ruling(page, other_page, s
     # The ruling is on the case page, issued, with its sanction and its PDF.
     article = page.locator(f'main article[data-ruling="{ruling.pk}"][data-status=issued]')
     article.wait_for()
+    accessible(page)
     with translation.override("fa"):
         assert ruling.sanction_name in article.inner_text()  # DIS-5: grade 3's name
     assert "به اکثریت آرا" in article.inner_text()

@@ -11,7 +11,7 @@ import re
 import pytest
 from wagtail.models import Page
 
-from tests.e2e.conftest import TIMEOUT_MS, csp_violations, sign_in
+from tests.e2e.conftest import TIMEOUT_MS, csp_violations, sign_in_from_home
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 
 
@@ -33,10 +33,11 @@ def test_injected_inline_script_is_refused_on_the_sign_in_page(browser, live_ser
 
     page.route(re.compile(r"/accounts/signin/$"), inject)
     try:
+        page.goto("/")
         with page.expect_console_message(
             lambda message: "Content Security Policy" in message.text
         ) as message:
-            page.goto("/accounts/signin/")
+            page.click("header a[href$='/accounts/signin/']")
         assert "script-src" in message.value.text
         assert page.title() != "injected"
         assert page.locator("main input[name=national_id]").is_visible()
@@ -53,16 +54,20 @@ def test_wagtail_admin_works_under_its_policy(page, sms_outbox):
     admin = UserFactory(is_staff=True, is_superuser=True)
     root = Page.get_first_root_node()
 
-    page.goto("/accounts/signin/?next=/admin/")
-    sign_in(page, admin, DEFAULT_PASSWORD, sms_outbox)
+    sign_in_from_home(page, admin, DEFAULT_PASSWORD, sms_outbox)
+    page.click("header #user-menu")
+    page.click("header a.dropdown-item[href='/admin/']")
     page.wait_for_url(re.compile(r"/admin/$"))
     # The sidebar is drawn by the admin's scripts: it appears only if they ran.
     page.wait_for_selector("#wagtail-sidebar .sidebar")
 
-    page.goto(f"/admin/pages/{root.pk}/")
+    page.click("#wagtail-sidebar button:has-text('Pages'), #wagtail-sidebar a:has-text('Pages')")
+    page.click(f"a[href='/admin/pages/{root.pk}/']")
+    page.wait_for_url(re.compile(rf"/admin/pages/{root.pk}/$"))
     page.wait_for_selector("#main")
 
-    page.goto(f"/admin/pages/add/cms_pages/homepage/{root.pk}/")
+    page.click(f"main a[href='/admin/pages/{root.pk}/add_subpage/']")
+    page.click(f"main a[href^='/admin/pages/add/cms_pages/homepage/{root.pk}/']")
     page.wait_for_selector("form#page-edit-form")
     page.fill("#id_title", "Daftar")
     page.wait_for_selector("#wagtail-sidebar .sidebar")

@@ -106,8 +106,18 @@ def schedule(case: Case, b: Board, *, days=1) -> Session:
     )
 
 
+def hearing_time_comes(session: Session) -> Session:
+    """The clock reaches the hearing: its time is moved to a minute ago (attendance is
+    recorded only from the hearing's time)."""
+    Session.objects.filter(pk=session.pk).update(
+        scheduled_for=timezone.now() - dt.timedelta(minutes=1)
+    )
+    session.refresh_from_db()
+    return session
+
+
 def held_session(case: Case, b: Board) -> Session:
-    session = schedule(case, b)
+    session = hearing_time_comes(schedule(case, b))
     return services.session_record_attendance(
         actor=b.chair, session_id=session.pk, present=[m.pk for m in b.members]
     )

@@ -154,6 +154,31 @@ def test_cancel_from_my_appointments_frees_the_seat(office, citizen):
 
 
 @pytest.mark.rule("APT-3")
+def test_cancelling_asks_for_confirmation_first(office, citizen):
+    """APT-3: the list's cancel link opens a confirmation page that cancels nothing; only its
+    form's POST cancels; another user's confirmation page is a 404."""
+    client = signed_in(citizen)
+    slot = Slot.objects.get(office=office, starts_at=at(TOMORROW, 10))
+    client.post(office_url(office), {"slot": slot.pk, "service": "petition"})
+    appointment = Appointment.objects.get(user=citizen)
+
+    response = client.get(f"/en/appointments/{appointment.pk}/cancel/")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'data-appointment="{appointment.pk}"' in body
+    assert "Yes, cancel the appointment" in body and 'method="post"' in body
+    appointment.refresh_from_db()
+    assert appointment.status == Appointment.Status.BOOKED
+    other = signed_in(UserFactory())
+    assert other.get(f"/en/appointments/{appointment.pk}/cancel/").status_code == 404
+    client.post(f"/en/appointments/{appointment.pk}/cancel/")
+    appointment.refresh_from_db()
+    assert appointment.status == Appointment.Status.CANCELLED
+    assert client.get(f"/en/appointments/{appointment.pk}/cancel/").status_code == 404
+
+
+@pytest.mark.rule("APT-3")
 def test_receipt_is_a_pdf_for_the_owner_only(office, citizen):
     """APT-3: the receipt link gives the PDF to the owner; anyone else gets 404."""
     client = signed_in(citizen)

@@ -682,11 +682,25 @@ MATRIX = [
         "offices_portal:receipt", {"GET": only(PARTY, others=HIDDEN)}, kwargs={"pk": "appointment"}
     ),
     page(
-        "offices_portal:cancel", {"POST": only(PARTY, others=HIDDEN)}, kwargs={"pk": "appointment"}
+        "offices_portal:cancel",
+        {"GET": APPOINTMENT, "POST": APPOINTMENT},
+        kwargs={"pk": "appointment"},
+        note="GET is the confirmation page; only its POST cancels",
     ),
+    # --- portal pages: the user's desk ----------------------------------------------------------
+    page("portal:home", {"GET": signed_in()}),
     # --- portal pages: filings ------------------------------------------------------------------
     page("filings:list", {"GET": signed_in(), "POST": signed_in()}),
     page("filings:queue", {"GET": only(*OFFICE, others=HIDDEN)}),
+    page("filings:court-queue", {"GET": only(COURT, others=HIDDEN)}),
+    page(
+        "filings:court-decision",
+        {"GET": nobody(HIDDEN), "POST": nobody(HIDDEN)},
+        kwargs={"pk": "filing", "name": "=reject"},
+        body=REJECT,
+        note="the world's filing is decided already: only a forwarded filing has a decision "
+        "page (tests/filings/test_court_pages.py proves the clerk's decisions)",
+    ),
     page(
         "filings:filing",
         {"GET": FILING_STATE, "POST": FILING_STATE},
