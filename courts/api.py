@@ -83,7 +83,7 @@ CASE_FILTERS = [
 ] + [OpenApiParameter("opened_from", str), OpenApiParameter("opened_until", str)]
 
 
-class TimelineEntrySerializer(serializers.Serializer):
+class CaseTimelineEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     kind = serializers.CharField()
     title = serializers.CharField()
@@ -128,11 +128,11 @@ class CaseTimelineView(APIView):
     @extend_schema(
         tags=TAGS,
         summary="The case's one timeline (CAS-4)",
-        responses=TimelineEntrySerializer(many=True),
+        responses=CaseTimelineEntrySerializer(many=True),
     )
     def get(self, request, pk):
         case = selectors.get_case(actor=request.user, case_id=pk)
-        return Response(TimelineEntrySerializer(of_case(case, request.user), many=True).data)
+        return Response(CaseTimelineEntrySerializer(of_case(case, request.user), many=True).data)
 
 
 class MyHearingsView(generics.ListAPIView):
