@@ -133,8 +133,10 @@ class FilingStepSerializer(serializers.Serializer):
 
 
 class FilingDetailSerializer(FilingSummarySerializer):
-    application_type = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    category = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    application_type = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    category = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     parties = PartySerializer(many=True, read_only=True)
     documents = DocumentSerializer(many=True, read_only=True)
     payments = PaymentSerializer(many=True, read_only=True)
