@@ -13,9 +13,11 @@ from notices.selectors import represented_legal_person_ids
 
 
 def may_open_cabinet(user) -> bool:
-    """A signed-in account whose identity is verified (ID-9). Until accounts carry an
-    identity level, every signed-in account passes; the level's check belongs here."""
-    return bool(getattr(user, "is_authenticated", False))
+    """A signed-in account whose identity is verified (ID-9): an account that proved only
+    its mobile sees no case, not even one it was named in."""
+    return bool(getattr(user, "is_authenticated", False)) and bool(
+        getattr(user, "is_verified", False)
+    )
 
 
 def clerk_branch_ids(user) -> set[int]:

@@ -92,3 +92,13 @@ def test_the_case_page_shows_parties_and_one_timeline(the_case, party, client, c
 def test_a_strangers_case_page_is_404(the_case, stranger, client):
     client.force_login(stranger)
     assert client.get(f"/en/cases/{the_case.pk}/").status_code == 404
+
+
+@pytest.mark.rule("ID-9")
+@pytest.mark.rule("CAS-3")
+def test_an_unverified_account_sees_no_case(the_case, party, client_for):
+    party.identity_verified_at = None
+    party.save()
+    response = client_for(party).get(f"/api/v1/courts/cases/{the_case.pk}/")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    assert client_for(party).get("/api/v1/courts/cases/").json()["results"] == []
