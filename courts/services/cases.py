@@ -96,18 +96,19 @@ def case_open_or_join(
     or — already registered — the filing's people join it. Called inside the acceptance's
     transaction by the filings app."""
     case_number_validator(number)
-    case = Case.objects.select_for_update().filter(number=number).first()
-    if case is None:
-        case = Case(
-            number=number,
-            branch=branch,
-            court_type=court_type,
-            application_type=application_type,
-            category=category,
-            subject=subject[:255],
-        )
-        save_as(case, actor=actor, reason="opened on the acceptance of a filing")
-    add_participants(case, people, actor=actor)
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(number=number).first()
+        if case is None:
+            case = Case(
+                number=number,
+                branch=branch,
+                court_type=court_type,
+                application_type=application_type,
+                category=category,
+                subject=subject[:255],
+            )
+            save_as(case, actor=actor, reason="opened on the acceptance of a filing")
+        add_participants(case, people, actor=actor)
     return case
 
 
