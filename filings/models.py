@@ -135,6 +135,23 @@ class Filing(ConcurrentTransitionMixin, models.Model):
         related_name="filings",
         verbose_name=_("court"),
     )
+    # CAS-1: the kind of application the court takes, and the case's category / subcategory.
+    application_type = models.ForeignKey(
+        "courts.ApplicationType",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("application type"),
+    )
+    category = models.ForeignKey(
+        "courts.Category",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("category"),
+    )
     claim_value = models.DecimalField(
         _("claim value (rials)"),
         max_digits=18,
@@ -147,6 +164,15 @@ class Filing(ConcurrentTransitionMixin, models.Model):
     case_mode = models.CharField(_("case"), max_length=8, choices=CaseMode.choices, blank=True)
     case_number = models.CharField(
         _("case number"), max_length=16, blank=True, validators=[case_number_validator]
+    )
+    # CAS-2: the court's case it was accepted into.
+    case = models.ForeignKey(
+        "courts.Case",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="filings",
+        verbose_name=_("court case"),
     )
     # Step 5: presenter.
     presenter_kind = models.CharField(

@@ -133,6 +133,10 @@ class FilingStepSerializer(serializers.Serializer):
 
 
 class FilingDetailSerializer(FilingSummarySerializer):
+    application_type = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    category = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     parties = PartySerializer(many=True, read_only=True)
     documents = DocumentSerializer(many=True, read_only=True)
     payments = PaymentSerializer(many=True, read_only=True)
@@ -144,6 +148,8 @@ class FilingDetailSerializer(FilingSummarySerializer):
     class Meta(FilingSummarySerializer.Meta):
         fields = [
             *FilingSummarySerializer.Meta.fields,
+            "application_type",
+            "category",
             "claim_value",
             "case_mode",
             "presenter_kind",
@@ -248,7 +254,24 @@ class KindStepSerializer(StepSerializer):
         label=_("Subject"), required=False, allow_blank=True, max_length=255
     )
     court = serializers.CharField(
-        label=_("Court branch code"), required=False, allow_blank=True, help_text=_("Branch code.")
+        label=_("Court branch code"),
+        required=False,
+        allow_blank=True,
+        help_text=_("Branch code (from the court picker)."),
+    )
+    application_type = serializers.CharField(
+        label=_("Application type"),
+        required=False,
+        allow_blank=True,
+        max_length=32,
+        help_text=_("Application type code."),
+    )
+    category = serializers.CharField(
+        label=_("Category"),
+        required=False,
+        allow_blank=True,
+        max_length=48,
+        help_text=_("Category or subcategory code."),
     )
     claim_value = serializers.DecimalField(
         label=_("Claim value (rials)"),

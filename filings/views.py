@@ -22,6 +22,8 @@ from core.dates import to_persian_digits, uses_jalali
 from core.exceptions import DomainError, Forbidden, NotFound, ValidationFailed
 from core.listing import PageDates, row_links
 from core.transitions import available_transitions
+from courts import selectors as court_selectors
+from courts.models import CourtBranch
 from filings import selectors, services
 from filings.actions import FILING_ACTIONS, STEP_TITLES
 from filings.api.filing import document_download, receipt_download
@@ -136,6 +138,8 @@ class FilingPage(ActionFormView):
         party_rows = parties + [None]
         if act is not None and act.name == "step_parties" and typed:
             party_rows = _parties_from_form(typed) + [None]
+        court_branch = CourtBranch.objects.filter(pk=filing.court_id).select_related("court")
+        court_type = court_branch[0].court.court_type if court_branch else ""
         return render(
             request,
             self.template,
@@ -159,6 +163,11 @@ class FilingPage(ActionFormView):
                 "errors": errors or {},
                 "error_list": labelled_errors(errors, act.input if act else None, STEP_TITLES),
                 "kinds": Kind.choices,
+                # CAS-1: the court picker's branches, and the kinds of application and the
+                # categories of the picked court's type (all types before a court is picked).
+                "court_branches": court_selectors.court_branches(),
+                "application_types": court_selectors.application_types(court_type),
+                "categories": court_selectors.categories(court_type),
                 "case_modes": CaseMode.choices,
                 "party_roles": PartyRole.choices,
                 "person_kinds": Party.PersonKind.choices,

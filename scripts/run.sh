@@ -7,6 +7,7 @@ PORT=${PORT:-8000}
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-daftar.settings.dev}
 mkdir -p var
 $BIN/python manage.py migrate --noinput
+$BIN/python manage.py courts_dev_seal
 $BIN/python manage.py seed_demo
 $BIN/python manage.py db_worker --interval 1 &
 WORKER=$!

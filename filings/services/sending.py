@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import Conflict, Forbidden, ValidationFailed
+from core.records import save_as
 from core.transitions import apply_transition
 from filings import access, selectors, signing
+from filings.cases import open_or_join_case
 from filings.models import (
     CaseMode,
     Filing,
@@ -310,6 +312,10 @@ def court_accept(*, actor, filing_id, case_number: str = "") -> Filing:
         if filing.status == Filing.Status.FORWARDED and access.is_court_clerk(filing, actor):
             case_number = _case_number_for(filing, case_number)
         apply_transition(filing, "accept", actor=actor, reason="accepted", case_number=case_number)
+        case = open_or_join_case(filing, actor=actor)
+        if case is not None:
+            filing.case = case
+            save_as(filing, actor=actor, reason="filed in its case", update_fields=["case"])
         pdf = render_receipt(filing)
         receipt = StampedReceipt(filing=filing, sha256=hashlib.sha256(pdf).hexdigest())
         receipt.file.save("receipt", ContentFile(pdf), save=False)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.national_id import validate_legal_id, validate_national_id
 from core.exceptions import ValidationFailed
+from courts.models import ApplicationType, Category, CourtBranch
 from filings import selectors, signing
 from filings.models import (
     CONTRACT_ROLES,
@@ -89,6 +90,19 @@ def _step_kind(filing: Filing, data: dict, *, draft: bool) -> None:
         if code and court is None:
             errors["court"] = [_("No court branch has this code.")]
         filing.court = court
+    if "application_type" in data:
+        code = str(data["application_type"] or "").strip()
+        found = ApplicationType.objects.filter(code=code).first() if code else None
+        if code and found is None:
+            errors["application_type"] = [_("Unknown application type.")]
+        filing.application_type = found
+    if "category" in data:
+        code = str(data["category"] or "").strip()
+        found = Category.objects.filter(code=code).first() if code else None
+        if code and found is None:
+            errors["category"] = [_("Unknown category.")]
+        filing.category = found
+    errors.update(_court_errors(filing))
     if "claim_value" in data:
         raw = data["claim_value"]
         if raw in (None, ""):
@@ -107,12 +121,44 @@ def _step_kind(filing: Filing, data: dict, *, draft: bool) -> None:
         raise ValidationFailed(fields=errors)
 
 
+def _court_type(filing: Filing) -> str:
+    """The type of the picked court (CAS-1); "" for a branch outside the reference data."""
+    if not filing.court_id:
+        return ""
+    court_branch = CourtBranch.objects.filter(pk=filing.court_id).select_related("court").first()
+    return court_branch.court.court_type if court_branch else ""
+
+
+def _court_errors(filing: Filing) -> dict:
+    """CAS-1: the court takes the application type, and the category is of its type."""
+    errors = {}
+    court_type = _court_type(filing)
+    if not court_type:
+        return errors
+    kind = filing.application_type
+    if kind is not None and not kind.taken_by(court_type):
+        errors["application_type"] = [_("This court does not take this kind of application.")]
+    if filing.category_id and filing.category.court_type != court_type:
+        errors["category"] = [_("This category is not one of this court's.")]
+    return errors
+
+
 def _kind_errors(filing: Filing) -> dict:
     errors = {}
+    if filing.category_id and not filing.subject:
+        filing.subject = filing.category.name
     if not filing.subject:
         errors["subject"] = required()
     if not filing.court_id:
         errors["court"] = required()
+    if _court_type(filing):
+        # A court of the reference data: the kind of application and the category are picked
+        # from the court's own lists (CAS-1).
+        if filing.application_type_id is None:
+            errors.setdefault("application_type", required())
+        if filing.category_id is None:
+            errors.setdefault("category", required())
+    errors.update(_court_errors(filing))
     return errors
 
 

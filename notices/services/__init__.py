@@ -3,7 +3,8 @@
 Other apps use:
 
 - `issue_notice(...)` (a court clerk of the branch) or `issue_board_notice(...)` (the
-  discipline app, whose own service has already authorised its actor);
+  discipline app, whose own service has already authorised its actor), or
+  `issue_system_notice(...)` (a notice no staff member reads, such as a case password);
 - `served_at(notice) -> (datetime | None, ServiceKind | None)`: when was it served, and how;
 - `deadline_after_service(notice, days, calendar="calendar" | "working")`.
 """
@@ -15,6 +16,7 @@ from notices.services.issuing import (
     check_attachment,
     issue_board_notice,
     issue_notice,
+    issue_system_notice,
 )
 from notices.services.passwords import set_case_password
 from notices.services.viewing import (
@@ -35,6 +37,7 @@ __all__ = [
     "deemed_service_period",
     "issue_board_notice",
     "issue_notice",
+    "issue_system_notice",
     "served_at",
     "set_case_password",
     "view_notice",

@@ -166,6 +166,37 @@ def issue_board_notice(
     )
 
 
+def issue_system_notice(
+    *,
+    branch_code: str,
+    branch_name: str,
+    recipient: User | LegalPerson,
+    case_number: str,
+    case_sub_row: int = 1,
+    subject: str,
+    body: str,
+) -> Notice:
+    """For other apps: a notice the system itself issues, in the name of a branch with no
+    clerks, so that no staff member reads it as its issuer (a case password, CAS-7). The
+    calling service has already decided that it is due."""
+    branch, _created = Branch.objects.get_or_create(
+        code=branch_code, defaults={"name": branch_name, "kind": Branch.Kind.COURT}
+    )
+    if branch.clerks.exists():
+        raise Conflict(_("This branch has clerks."), code="not_a_system_branch")
+    return _issue(
+        actor=None,
+        branch=branch,
+        recipient=recipient,
+        case_number=case_number,
+        case_sub_row=case_sub_row,
+        subject=subject,
+        body=body,
+        attachments=(),
+        issued_at=None,
+    )
+
+
 def _issue(
     *, actor, branch, recipient, case_number, case_sub_row, subject, body, attachments, issued_at
 ):

@@ -48,6 +48,8 @@ SECTIONS = (
     Section("home", _("My desk"), "portal:home", (SIGNED_IN,)),
     Section("notices", _("My notices"), "notices:inbox", (SIGNED_IN,)),
     Section("filings", _("My filings"), "filings:list", (SIGNED_IN,)),
+    Section("cases", _("My cases"), "courts:cases", (SIGNED_IN,)),
+    Section("hearings", _("My hearings"), "courts:hearings", (SIGNED_IN,)),
     Section("appointments", _("My appointments"), "offices_portal:mine", (SIGNED_IN,)),
     Section("office_queue", _("Office queue"), "filings:queue", OFFICE_STAFF_ROLES),
     Section("court_queue", _("Court queue"), "filings:court-queue", (Role.COURT_CLERK,)),

@@ -358,6 +358,11 @@ class ActionFormView(LoginRequiredMixin, View):
         """The form as the action's serializer reads it."""
         return form_data(request)
 
+    def path_args(self, request, act: Action) -> dict:
+        """The named groups of the action's `url_path` (a hearing's id), which a page sends
+        as form fields; none by default."""
+        return {}
+
     def perform(self, request, pk, act: Action, *, table=None, target=None):
         """Validate, run the action on `target` (the page's object unless `target` says
         otherwise; already checked), answer with the page."""
@@ -365,7 +370,13 @@ class ActionFormView(LoginRequiredMixin, View):
         target = pk if target is None else target
         try:
             data = act.parse(self.form_input(request, act), context={"request": request})
-            result = act.run(actor=request.user, lookup=table.lookup, pk=target, data=data)
+            result = act.run(
+                actor=request.user,
+                lookup=table.lookup,
+                pk=target,
+                data=data,
+                path=self.path_args(request, act),
+            )
         except serializers.ValidationError as exc:
             return self.invalid(request, pk, act, exc)
         except DomainError as exc:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("accounts.second_factor.api_urls")),
     path("audit/", include("core.api.urls")),
     path("licensing/", include("licensing.api_urls")),
+    path("courts/", include("courts.api_urls")),
     path("filings/", include("filings.api_urls")),
     path("discipline/", include("discipline.api_urls")),
     path("notices/", include("notices.api_urls")),

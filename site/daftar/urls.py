@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("appointments/", include("offices.portal_urls")),
     path("office/", include("offices.staff_urls")),
+    path("cases/", include("courts.urls")),
     path("filings/", include("filings.urls")),
     path("discipline/", include("discipline.urls")),
     path("notices/", include("notices.urls")),

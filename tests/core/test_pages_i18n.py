@@ -35,11 +35,13 @@ from django.utils import timezone
 from accounts.views import RECOVERY_FLOW, REGISTER_FLOW, SIGNIN_FLOW
 from cms_pages.seed import seed_pages
 from core.dates import to_persian_digits
+from courts import services as court_services
 from licensing.models import LicenceRequest
 from notices import services as notice_services
 from offices import services as office_services
 from offices.models import Slot
 from tests.factories import UserFactory
+from tests.factories import courts as court_factories
 from tests.factories import discipline as df
 from tests.factories import filings as ff
 from tests.factories.licensing import (
@@ -61,6 +63,7 @@ PORTAL_NAMESPACES = {
     "notices",
     "licensing",
     "cms_pages",
+    "courts",
 }
 
 # Named patterns that are not pages: POST-only actions and file downloads (PDFs, documents).
@@ -73,6 +76,11 @@ NOT_PAGES = {
     "discipline:ruling-pdf": "PDF ruling",
     "notices:attachment": "attachment file",
     "licensing:request-action": "POST only",
+    "courts:case-action": "POST only",
+    "courts:feed-renew": "POST only",
+    "courts:feed": "calendar feed (.ics)",
+    "courts:hearing-ics": "calendar file (.ics)",
+    "courts:act": "sealed PDF act",
 }
 
 GREGORIAN_MONTHS = [
@@ -124,6 +132,12 @@ PAGE_NAMES = {
     "licensing:queue",
     "licensing:request",
     "cms_pages:search",
+    "courts:cases",
+    "courts:case",
+    "courts:hearings",
+    "courts:follow",
+    "courts:picker",
+    "courts:verify",
 }
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
@@ -317,10 +331,38 @@ def pages(django_capture_on_commit_callbacks):
             ),
         ],
         "cms_pages:search": [Page("cms_pages:search", "/search/?q=office")],
+        **_court_pages(),
     }
     assert ruling.notice_id and appointment.pk
     assert set(portal) == PAGE_NAMES
     return {"portal": portal, "cms": _cms_pages(seeded, office)}
+
+
+def _court_pages():
+    """The cabinet (CAS-*): a case with a participant, a lawyer and a coming hearing."""
+    branch = court_factories.branch_of("IR-TBZ-GEN", 1)
+    clerk = court_factories.clerk_of(branch)
+    party, lawyer = UserFactory(), UserFactory()
+    case = court_factories.case(
+        branch=branch, clerk=clerk, parties=[("claimant", party)], lawyers=[(lawyer, 0)]
+    )
+    court_services.hearing_schedule(
+        actor=clerk, case_id=case.pk, starts_at=timezone.now() + dt.timedelta(days=4), room="12"
+    )
+    return {
+        "courts:cases": [
+            Page("courts:cases", "/cases/", party, dated=True),
+            Page("courts:cases", "/cases/?as=lawyer", lawyer, dated=True),
+        ],
+        "courts:case": [
+            Page("courts:case", f"/cases/{case.pk}/", party, dated=True),
+            Page("courts:case", f"/cases/{case.pk}/", clerk, dated=True),
+        ],
+        "courts:hearings": [Page("courts:hearings", "/cases/hearings/", lawyer, dated=True)],
+        "courts:follow": [Page("courts:follow", "/cases/follow/", party)],
+        "courts:picker": [Page("courts:picker", "/cases/courts/?type=family", party)],
+        "courts:verify": [Page("courts:verify", "/cases/verify/")],
+    }
 
 
 def _cms_pages(seeded, office):

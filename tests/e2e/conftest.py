@@ -46,9 +46,16 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _public_site(transactional_db):
-    """The public site as `seed_pages()` leaves it: every journey starts at its home page."""
+    """The public site as `seed_pages()` leaves it: every journey starts at its home page. A
+    previous test's flush may have left no tree at all: the root is made again first."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
     from cms_pages.seed import seed_pages
 
+    if Page.get_first_root_node() is None:
+        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     seed_pages()
 
 

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.messaging import backends
+from courts.models import ApplicationType, Category, CourtBranch
 from filings import services
 from filings.models import CourtFeeRule, Filing, Kind
 from tests.factories.accounts import UserFactory, national_code
@@ -67,16 +68,20 @@ def container_bytes(mimetype="application/vnd.etsi.asic-e+zip") -> bytes:
 def fill(filing: Filing, actor, *, court, with_documents=True, presenter=None) -> Filing:
     """Save every wizard step of a defence brief (or the kind's steps) with valid data."""
     kind = filing.kind
-    services.step_save(
-        actor=actor,
-        filing_id=filing.pk,
-        step="kind",
-        data={
-            "subject": "Defence in the claim for the price of goods",
-            "court": court.code,
-            "claim_value": 150_000_000 if kind == Kind.PETITION else None,
-        },
-    )
+    data = {
+        "subject": "Defence in the claim for the price of goods",
+        "court": court.code,
+        "claim_value": 150_000_000 if kind == Kind.PETITION else None,
+    }
+    court_branch = CourtBranch.objects.filter(pk=court.pk).select_related("court").first()
+    if court_branch is not None:
+        # A court of the reference data (CAS-1): a kind of application it takes, a category.
+        court_type = court_branch.court.court_type
+        taken = [a for a in ApplicationType.objects.all() if a.taken_by(court_type)]
+        starts = kind == Kind.PETITION
+        data["application_type"] = next(a.code for a in taken if a.starts_case == starts)
+        data["category"] = Category.objects.filter(court_type=court_type).first().code
+    services.step_save(actor=actor, filing_id=filing.pk, step="kind", data=data)
     new_case = kind in (Kind.PETITION,)
     services.step_save(
         actor=actor,

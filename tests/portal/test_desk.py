@@ -16,7 +16,7 @@ from tests.factories.notices import NoticeFactory
 
 pytestmark = pytest.mark.django_db
 
-PARTY_SECTIONS = ["home", "notices", "filings", "appointments"]
+PARTY_SECTIONS = ["home", "notices", "filings", "cases", "hearings", "appointments"]
 OFFICE = [*PARTY_SECTIONS, "office_queue"]
 REGULATOR = [*PARTY_SECTIONS, "licensing"]
 

@@ -505,6 +505,52 @@ MATRIX = [
         )
     ],
     # --- notices (NOT-*) ------------------------------------------------------------------------
+    # --- courts and cases (CAS-*) -----------------------------------------------------------------
+    *[
+        Entry(f"api:courts:{name}", {"GET": signed_in()})
+        for name in ("picker", "application-types", "categories", "hearings", "deadlines")
+    ],
+    Entry("api:courts:follow", {"POST": signed_in()}, note=INPUT_FIRST),
+    Entry("api:courts:verify", {"GET": public()}, note="input checked first (400)"),
+    Entry("api:courts:case-list", {"GET": signed_in()}),
+    *[
+        Entry(f"api:courts:{name}", {"GET": only(PARTY, COURT, others=HIDDEN)}, kwargs=kwargs)
+        for name, kwargs in (
+            ("case-detail", {"pk": "court_case"}),
+            ("case-timeline", {"pk": "court_case"}),
+            ("act-file", {"pk": "act"}),
+        )
+    ],
+    *[
+        Entry(f"api:courts:case-{name}", {"POST": signed_in()}, kwargs=kwargs, note=INPUT_FIRST)
+        for name, kwargs in (
+            ("participants", {"pk": "court_case"}),
+            ("hearings", {"pk": "court_case"}),
+            ("reschedule", {"pk": "court_case", "hearing_id": "hearing"}),
+            ("hearing-result", {"pk": "court_case", "hearing_id": "hearing"}),
+            ("acts", {"pk": "court_case"}),
+            ("periods", {"pk": "court_case"}),
+        )
+    ],
+    # The clerk's actions without a body: the party sees the case but may not act (403).
+    *[
+        Entry(
+            f"api:courts:case-{name}",
+            {"POST": only(COURT, others=HIDDEN).but(DENY, PARTY)},
+            kwargs=kwargs,
+        )
+        for name, kwargs in (
+            ("update", {"pk": "court_case"}),
+            ("remove-participant", {"pk": "court_case", "sub_row": "=1"}),
+            ("enforcement", {"pk": "court_case", "act_id": "act"}),
+        )
+    ],
+    # A participant's own: the clerk sees the case but holds no case password there.
+    Entry(
+        "api:courts:case-renew-password",
+        {"POST": only(PARTY, others=HIDDEN)},
+        kwargs={"pk": "court_case"},
+    ),
     Entry("api:notices:inbox", {"GET": signed_in()}),
     Entry("api:notices:unseen-count", {"GET": signed_in()}),
     Entry("api:notices:issued", {"GET": only(BOARD, COURT), "POST": only(BOARD, COURT)}),
@@ -767,6 +813,28 @@ MATRIX = [
         {"GET": only(*REPORTERS)},
         kwargs={"code": "office.code", "period": "=1404-01"},
         sees_all=(GD, HEAD),
+    ),
+    # --- portal pages: the cabinet (CAS-*) --------------------------------------------------------
+    page("courts:cases", {"GET": signed_in()}),
+    page("courts:hearings", {"GET": signed_in()}),
+    page("courts:feed-renew", {"POST": signed_in()}),
+    page("courts:follow", {"GET": signed_in(), "POST": signed_in()}),
+    page("courts:picker", {"GET": signed_in()}),
+    page("courts:verify", {"GET": public(), "POST": public()}),
+    # A feed is read by its unguessable token, without signing in: an unknown one is 404.
+    page("courts:feed", {"GET": Expect(dict.fromkeys(ROLES, HIDDEN))}, kwargs={"token": "=x"}),
+    *[
+        page(f"courts:{name}", {"GET": only(PARTY, COURT, others=HIDDEN)}, kwargs=kwargs)
+        for name, kwargs in (
+            ("case", {"pk": "court_case"}),
+            ("hearing-ics", {"pk": "hearing"}),
+            ("act", {"pk": "act"}),
+        )
+    ],
+    page(
+        "courts:case-action",
+        {"POST": only(COURT, others=HIDDEN).but(DENY, PARTY)},
+        kwargs={"pk": "court_case", "name": "=case_update"},
     ),
     # --- staff pages: licensing -----------------------------------------------------------------
     page("licensing:queue", {"GET": signed_in()}),

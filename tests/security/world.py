@@ -16,6 +16,8 @@ from guardian.shortcuts import assign_perm
 
 from accounts.models import Representation
 from accounts.roles import Role
+from courts import services as court_services
+from courts.models import Hearing
 from discipline.models import Violation
 from discipline.services import cases as case_services
 from discipline.violations import load as load_violations
@@ -122,6 +124,24 @@ def _side(*, office, filer, court, court_clerk_user, legal_person, board, inspec
         body="The company is summoned.",
     )
     s.appointment = _appointment(filer, office)
+    # The court case of the party (CAS-*): a hearing and an act (minutes, not final).
+    court_case = court_services.case_open_or_join(
+        actor=court_clerk_user,
+        number=f"14049{court.pk:011d}",
+        branch=court,
+        people=[court_services.Joining(role="claimant", name="Party", user=filer)],
+    )
+    s.extra["court_case"] = court_case
+    s.extra["hearing"] = Hearing.objects.create(
+        case=court_case, starts_at=timezone.now() + dt.timedelta(days=3), room="Room 1"
+    )
+    s.extra["act"] = court_services.act_issue(
+        actor=court_clerk_user,
+        case_id=court_case.pk,
+        kind="minutes",
+        title="Minutes",
+        text="Heard.",
+    )
     s.seat = board.seats.filter(ended_on__isnull=True).order_by("pk").last()
     s.case = df.open_case(office=office, first_board=board)
     s.ruling = df.ruling(s.case, board)

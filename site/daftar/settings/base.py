@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "notices",
     # Domain
     "offices",
+    "courts",
     "licensing",
     "filings",
     "discipline",

@@ -168,6 +168,19 @@ DISCIPLINE = {
 }
 
 # --- Filings (FIL-*) ------------------------------------------------------------------------
+COURTS = {
+    # CAS-5: where the sealed court acts are kept (a storage alias), and the seal. The seal is
+    # a PKCS#12 file (key, certificate and chain) with its passphrase; without one,
+    # `manage.py courts_dev_seal` makes a development CA and seal under SEAL_DIR (never for
+    # production: set DAFTAR_SEAL_PKCS12 and DAFTAR_SEAL_PASSPHRASE to the real one).
+    "STORAGE": "default",
+    "SEAL_PKCS12": os.environ.get("DAFTAR_SEAL_PKCS12", ""),
+    "SEAL_PASSPHRASE": os.environ.get("DAFTAR_SEAL_PASSPHRASE", ""),
+    "SEAL_DIR": os.environ.get("DAFTAR_SEAL_DIR", str(VAR_DIR / "seal")),
+    # CAS-7: case passwords' length (digits).
+    "CASE_PASSWORD_LENGTH": 8,
+}
+
 FILINGS = {
     # FIL-5: files by content (PDF, JPEG, ADOC/EDOC containers), size and count limits.
     "MAX_FILE_BYTES": 10 * 1024 * 1024,
