@@ -155,10 +155,10 @@ def test_every_article_has_its_anchor_and_an_entry_in_the_contents(client, seede
 
 @pytest.mark.rule("CMS-2")
 @pytest.mark.rule("CMS-5")
-def test_english_page_translates_the_headings_and_marks_the_persian_text(client, seeded):
-    """CMS-2, CMS-5: the English translation is left to right, with English headings and
-    anchors identical to the Persian page's; the authoritative Persian text is marked
-    lang="fa" dir="rtl"."""
+def test_english_page_translates_the_headings_and_the_text(client, seeded):
+    """CMS-2, CMS-5: the English translation is left to right, with English headings, text
+    and notes, and anchors identical to the Persian page's; its text is in the page's own
+    language, so it carries no lang or dir of another."""
     response = client.get(seeded.regulation_en.url)
 
     assert response.status_code == 200
@@ -167,7 +167,10 @@ def test_english_page_translates_the_headings_and_marks_the_persian_text(client,
     assert 'dir="ltr"' in html_tag(response)
     assert 'id="article-17"' in body
     assert "Article 17" in body and "Requirements for the manager" in body
-    assert 'class="article__body prose" lang="fa" dir="rtl"' in body
+    assert "Being at least twenty-five years old;" in body
+    assert 'class="article__body prose">' in body and 'lang="fa" dir="rtl"' not in body
+    article_34 = body[body.index('id="article-34"') : body.index('id="article-35"')]
+    assert "Note 2" in article_34 and "تبصره" not in article_34
 
 
 @pytest.mark.rule("CMS-2")
