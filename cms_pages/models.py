@@ -378,6 +378,22 @@ class OfficeDirectoryPage(PublicCacheMixin, RoutablePageMixin, Page):
     def office_url(self, code, request=None):
         return (self.get_url(request) or self.url) + self.reverse_subpage("office", args=[code])
 
+    def get_sitemap_urls(self, request=None):
+        """The directory and every office's page (CMS-3), for the sitemaps (cms_pages.seo)."""
+        from offices import selectors
+
+        urls = super().get_sitemap_urls(request)
+        directory_url = self.get_full_url(request)
+        if directory_url:
+            codes = (
+                selectors.directory(prefetch=False).order_by("code").values_list("code", flat=True)
+            )
+            urls += [
+                {"location": directory_url + self.reverse_subpage("office", args=[code])}
+                for code in codes
+            ]
+        return urls
+
 
 class ReprimandIndexPage(RoutablePageMixin, Page):
     """Published reprimands (CMS-4; grade 4 of art. 35, DIS-8), read live from discipline.

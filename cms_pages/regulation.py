@@ -14,9 +14,10 @@ where the PDF had wider gaps), and markers are glued to their numbers ("-۱۷م�
   marker stands next to its dash; a note belongs to the article above it;
 * keeps each numbered or lettered item ("۱-", "الف-") as its own paragraph.
 
-What the PDF scrambled inside a run (words split at zero-width non-joiners) is left as it is;
-editors correct the wording in the admin, with revisions, and a second seeding never
-overwrites their work.
+What the PDF scrambled inside a run (words split at zero-width non-joiners, fragments out of
+order) cannot be undone mechanically: the site's text is the restored reading in
+``cms_pages/content/regulation.fa.toml``, and the tests check, with this parser, that each of
+its articles holds exactly the seed's letters and digits.
 """
 
 import re

@@ -65,8 +65,9 @@ class SeededPages:
 
 
 # --- The regulation (seed 004, CMS-2) ---------------------------------------------------------
-# The text was parsed from the seed (cms_pages.regulation) into content/regulation.fa.toml,
-# article by article; the short titles of the articles are headings for the table of
+# The text is the seed's (cms_pages.regulation splits it into articles), restored to the law's
+# reading in content/regulation.fa.toml, article by article, and translated in
+# content/regulation.en.toml; the short titles of the articles are headings for the table of
 # contents, not part of the text.
 
 
@@ -74,9 +75,7 @@ def seed_regulation(home: HomePage, home_en: HomePage) -> tuple[RegulationPage, 
     """The regulation under the Persian home page and its English translation (idempotent:
     an existing page is left as its editors made it)."""
     fields, body = content.regulation("fa")
-    regulation, _ = _ensure_child(
-        home, RegulationPage, REGULATION_SLUG, {**fields, "text_language": "fa", "body": body}
-    )
+    regulation, _ = _ensure_child(home, RegulationPage, REGULATION_SLUG, {**fields, "body": body})
     fields_en, body_en = content.regulation("en")
     regulation_en, _ = _ensure_translation(
         regulation, home_en.locale, {**fields_en, "body": body_en}

@@ -6,8 +6,10 @@
 * ``guides/<slug>.<lang>.toml``: a guide's fields and its steps (``[[steps]]``, each with a
   ``type``: ``step`` with title, body, notes and warnings, or ``note``/``warning`` with text);
 * ``regulation.<lang>.toml``: the regulation's page fields, its chapters and its articles,
-  article by article. The Persian file holds the text (paragraphs and notes); the English one
-  only the headings, since the authoritative text is shown in Persian on both pages.
+  article by article. The Persian file holds the authoritative text (paragraphs and notes); a
+  translation holds the headings and, where it translates the text too, every article's
+  paragraphs and notes (the English one does). A translation without the text shows the
+  Persian text under its headings.
 
 The Persian guides follow the seeds' order and wording, rewritten as clean instructions (the
 seeds are extracted from PDFs and web pages, with broken words and digits); where a seed's
@@ -77,13 +79,25 @@ def guide(slug: str, language: str) -> dict:
 
 
 def regulation(language: str) -> tuple[dict, list]:
-    """The regulation page's fields and its body (chapters and articles with their notes):
-    the Persian text under the headings of ``language``."""
+    """The regulation page's fields and its body (chapters and articles with their notes) in
+    ``language``: its headings, and its own text where its file translates every article, else
+    the Persian text (``text_language`` says which)."""
     text = read("regulation", "fa")
-    headings = text if language == "fa" else read("regulation", language)
-    fields = {k: v for k, v in headings.items() if k not in ("chapters", "articles")}
-    chapters = {c["number"]: c for c in headings["chapters"]}
-    titles = {a["number"]: a["title"] for a in headings["articles"]}
+    own = text if language == "fa" else read("regulation", language)
+    if all("paragraphs" in a for a in own["articles"]):
+        text = {
+            **text,
+            "articles": [
+                {**a, **b} for a, b in zip(text["articles"], own["articles"], strict=True)
+            ],
+        }
+        text_language = language
+    else:
+        text_language = "fa"
+    fields = {k: v for k, v in own.items() if k not in ("chapters", "articles")}
+    fields["text_language"] = text_language
+    chapters = {c["number"]: c for c in own["chapters"]}
+    titles = {a["number"]: a["title"] for a in own["articles"]}
     body, current_chapter = [], 0
     for article in text["articles"]:
         if article["chapter"] != current_chapter and article["chapter"] in chapters:

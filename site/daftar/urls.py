@@ -9,9 +9,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from cms_pages import seo
 from cms_pages.api import api_router
 from core import health, metrics
-from core.api.docs import swagger_ui_view
+from core.api.docs import redoc_view, swagger_ui_view
 from core.api.errors import json_not_found
 from daftar import portal
 
@@ -33,11 +34,16 @@ urlpatterns = [
     path("api/v1/", include("daftar.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", swagger_ui_view(), name="api-docs"),
+    path("api/redoc/", redoc_view(), name="api-redoc"),
     path("api/cms/v2/", api_router.urls),
     # Any other path under /api/ is a JSON 404 whatever the method: an unsafe request would
     # otherwise reach the pages' catch-all and get the CSRF check's HTML 403.
     re_path(r"^api/", csrf_exempt(json_not_found), name="api-not-found"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # For search engines: robots.txt and a sitemap per language (cms_pages.seo).
+    path("robots.txt", seo.robots_txt, name="robots-txt"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", seo.sitemap, name=seo.SECTION_URL),
 ]
 
 portal_patterns = ([path("", portal.HomePage.as_view(), name="home")], "portal")

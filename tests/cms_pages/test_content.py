@@ -1,5 +1,7 @@
 """The seeded pages' text as data files (cms_pages/content), read by cms_pages.content."""
 
+import re
+
 import pytest
 
 from cms_pages import content
@@ -13,7 +15,8 @@ NOTES = 10
 @pytest.mark.rule("CMS-2")
 def test_the_regulation_is_one_file_per_language_article_by_article():
     """CMS-2: the Persian file holds the 39 articles and 10 notes in five chapters; the
-    English one a heading for each article and chapter, over the same Persian text."""
+    English one a heading for each article and chapter and the translation of every article,
+    paragraph for paragraph and note for note."""
     persian = content.read("regulation", "fa")
     english = content.read("regulation", "en")
     assert [a["number"] for a in persian["articles"]] == list(range(1, ARTICLES + 1))
@@ -26,7 +29,16 @@ def test_the_regulation_is_one_file_per_language_article_by_article():
     articles = [value for kind, value in body if kind == "article"]
     assert fields["title"].startswith("Regulation")
     assert articles[0]["title"] == "Definitions"
-    assert [a["body"] for a in articles] == [v["body"] for k, v in body_fa if k == "article"]
+    articles_fa = [v for k, v in body_fa if k == "article"]
+    assert fields["text_language"] == "en"
+    assert [a["body"].count("<p>") for a in articles] == [
+        a["body"].count("<p>") for a in articles_fa
+    ]
+    assert [[n["number"] for n in a["notes"]] for a in articles] == [
+        [n["number"] for n in a["notes"]] for a in articles_fa
+    ]
+    assert not any(re.search("[\u0600-\u06ff]", a["body"]) for a in articles)
+    assert articles[0]["body"].startswith("<p>The abbreviations used in this regulation")
     assert [k for k, _v in body].count("chapter") == 5
 
 

@@ -11,6 +11,7 @@ admins and the API docs, whose front-ends are third-party, get the relaxed polic
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from tests.factories import UserFactory
 
@@ -135,23 +136,54 @@ def test_django_admin_has_the_relaxed_policy(client):
     assert policy(response)["frame-ancestors"] == ["'self'"]
 
 
-def test_api_docs_allow_the_swagger_ui_files_and_no_inline_script(client, settings):
-    """/api/docs/ loads the Swagger UI from SWAGGER_UI_DIST; its start-up script is a file
-    (`?script`), so script-src needs no 'unsafe-inline'."""
-    response = client.get("/api/docs/")
+def assert_served_from_the_site(html: str):
+    """Every file the page loads is the site's own (a path, no origin)."""
+    urls = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+    assert urls
+    for url in urls:
+        assert url.startswith("/") and not url.startswith("//"), url
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag, tag
+
+
+def assert_no_other_origin(directives: dict):
+    allowed = {"'self'", "'none'", "'unsafe-inline'", "data:", "blob:"}
+    for name, sources in directives.items():
+        if name != "report-uri":
+            assert set(sources) <= allowed, (name, sources)
+
+
+@pytest.mark.parametrize(
+    ("url", "bundle"),
+    [
+        ("/api/docs/", "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js"),
+        ("/api/redoc/", "drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js"),
+    ],
+)
+def test_api_docs_load_from_the_site_with_no_inline_script(client, url, bundle):
+    """The Swagger UI (/api/docs/) and ReDoc (/api/redoc/) load from the site's static files
+    (drf-spectacular-sidecar), ReDoc without drf-spectacular's third-party web fonts: no
+    request leaves the site, the policy allows no other origin, and script-src needs no
+    'unsafe-inline' (the Swagger UI's start-up script is a file, ReDoc starts from its
+    element)."""
+    response = client.get(url)
     assert response.status_code == 200
     directives = policy(response)
     assert_locked_down(directives)
-    assert directives["script-src"] == ["'self'", "https://cdn.jsdelivr.net"]
-    assert "https://cdn.jsdelivr.net" in directives["style-src"]
+    assert directives["script-src"] == ["'self'"]
+    assert_no_other_origin(directives)
     html = response.content.decode()
-    for tag in re.findall(r"<script\b[^>]*>", html):
-        assert "src=" in tag, tag
-    assert f"{settings.SWAGGER_UI_DIST}/swagger-ui-bundle.js" in html
+    assert_served_from_the_site(html)
+    assert f"/static/{bundle}" in html
+    assert finders.find(bundle)
 
+
+def test_the_docs_start_from_the_sites_own_script_and_schema(client):
     script = client.get("/api/docs/?script")
     assert script.status_code == 200
     assert script["Content-Type"].startswith("application/javascript")
+    assert "https://" not in script.content.decode()
+    assert 'spec-url="/api/schema/"' in client.get("/api/redoc/").content.decode()
 
 
 def test_object_storage_host_is_allowed_for_images(settings, client):

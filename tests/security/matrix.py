@@ -625,6 +625,17 @@ MATRIX = [
     # Public and costly to build: anonymous and two roles are enough.
     Entry("schema", {"GET": public()}, roles=(ANON, PARTY, GD)),
     Entry("api-docs", {"GET": public()}, roles=(ANON, PARTY, GD)),
+    Entry("api-redoc", {"GET": public()}, roles=(ANON, PARTY, GD)),
+    # --- for search engines: robots.txt and the sitemaps (cms_pages.seo) --------------------
+    Entry("robots-txt", {"GET": public()}, api=False, roles=(ANON, PARTY, GD)),
+    Entry("sitemap", {"GET": public()}, api=False, roles=(ANON, PARTY, GD)),
+    Entry(
+        "sitemap-language",
+        {"GET": public()},
+        api=False,
+        roles=(ANON, PARTY, GD),
+        url=lambda world, scope: "/sitemap-fa.xml",
+    ),
     # Any other path under /api/: the API's JSON 404, whatever the method and the caller.
     Entry(
         "api-not-found",

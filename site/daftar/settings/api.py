@@ -40,15 +40,14 @@ REST_FRAMEWORK = {
     else None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-# The Swagger UI's assets (/api/docs/): a pinned major version from the jsDelivr CDN, or the
-# operator's own copy (e.g. "/static/swagger-ui-dist" after adding the files to the static
-# files). The docs page's content security policy allows this origin (core/api/docs.py).
-SWAGGER_UI_DIST = os.environ.get(
-    "DAFTAR_SWAGGER_UI_DIST", "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5"
-).rstrip("/")
+# The Swagger UI (/api/docs/) and ReDoc (/api/redoc/) are served from the site's own static
+# files (drf-spectacular-sidecar, a pinned copy of both), so the documentation pages load
+# nothing from another origin; their content security policy allows only the site
+# (core/api/docs.py).
 SPECTACULAR_SETTINGS = {
-    "SWAGGER_UI_DIST": SWAGGER_UI_DIST,
-    "SWAGGER_UI_FAVICON_HREF": f"{SWAGGER_UI_DIST}/favicon-32x32.png",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # No badge from validator.swagger.io: the schema is not sent to a third party.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "TITLE": "Daftar API",
