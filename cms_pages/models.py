@@ -37,6 +37,7 @@ from cms_pages.blocks import (
     StandardBodyBlock,
 )
 from core.publiccache import PublicCacheMixin
+from offices import selectors as office_selectors
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -380,13 +381,13 @@ class OfficeDirectoryPage(PublicCacheMixin, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The directory and every office's page (CMS-3), for the sitemaps (cms_pages.seo)."""
-        from offices import selectors
-
         urls = super().get_sitemap_urls(request)
         directory_url = self.get_full_url(request)
         if directory_url:
             codes = (
-                selectors.directory(prefetch=False).order_by("code").values_list("code", flat=True)
+                office_selectors.directory(prefetch=False)
+                .order_by("code")
+                .values_list("code", flat=True)
             )
             urls += [
                 {"location": directory_url + self.reverse_subpage("office", args=[code])}

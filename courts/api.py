@@ -3,7 +3,13 @@
 case by its password (CAS-7), coming deadlines (CAS-8)."""
 
 from django.http import FileResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -195,7 +201,11 @@ class DeadlinesView(APIView):
 
 
 class ActFileView(APIView):
-    @extend_schema(tags=TAGS, summary="A court act's sealed PDF (CAS-5)", responses={200: bytes})
+    @extend_schema(
+        tags=TAGS,
+        summary="A court act's sealed PDF (CAS-5)",
+        responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)},
+    )
     def get(self, request, pk):
         act = selectors.get_act(actor=request.user, act_id=pk)
         if not act.file:

@@ -44,6 +44,8 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class HearingSerializer(serializers.ModelSerializer):
     case_number = serializers.CharField(source="case.number", read_only=True)
+    # Empty when the hearing has no online session: a string, not always a URI.
+    online_link = serializers.CharField(read_only=True, label=_("online link"))
 
     class Meta:
         model = Hearing

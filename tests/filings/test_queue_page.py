@@ -112,10 +112,9 @@ def test_a_malformed_filter_is_shown_with_its_error_not_a_500(filer, court, offi
     assert response.status_code == 200
     html = response.content.decode()
     assert '<ul class="errorlist" id="id_sent_from_error"><li>Enter a valid date.</li></ul>' in html
-    assert (
-        '<input type="text" name="sent_from" id="id_sent_from" value="someday"'
-        ' aria-invalid="true" aria-describedby="id_sent_from_error">'
-    ) in html
+    (field,) = re.findall(r'<input[^>]*name="sent_from"[^>]*>', html)
+    assert 'value="someday"' in field and 'aria-invalid="true"' in field
+    assert 'aria-describedby="id_sent_from_error"' in field
     assert '<input type="text" name="q" id="id_q" value="T00">' in html
     assert '<label for="id_sent_from">Sent on or after:</label>' in html
 
@@ -128,15 +127,15 @@ def test_each_row_reads_as_before_in_both_languages(filer, court, office, staff)
     filing = Filing.objects.get(pk=pk)
     en = browser(staff).get("/en/filings/office/").content.decode()
     assert f'<a href="/en/filings/{pk}/">{filing.tracking_code}</a>' in en
-    assert "<td>Defence brief</td>" in en
-    assert f"<td>{filer.get_full_name()}</td>" in en
-    assert f"<td>{court.name}</td>" in en
-    assert "<td>Sent to the office</td>" in en
-    assert "<td>2026-03-01 09:30</td>" in en
+    assert ">Defence brief</td>" in en
+    assert f">{filer.get_full_name()}</td>" in en
+    assert f">{court.name}</td>" in en
+    assert ">Sent to the office</td>" in en
+    assert ">2026-03-01 09:30</td>" in en
     fa = browser(staff).get("/filings/office/").content.decode()
     digits = filing.tracking_code.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     assert f'<a href="/filings/{pk}/">{digits}</a>' in fa
-    assert "<td>۱۴۰۴/۱۲/۱۰ ۰۹:۳۰</td>" in fa
+    assert ">۱۴۰۴/۱۲/۱۰ ۰۹:۳۰</td>" in fa
 
 
 @pytest.mark.rule("FIL-9")
@@ -152,7 +151,7 @@ def test_the_number_of_queries_does_not_grow_with_the_queue(
     with CaptureQueriesContext(connection) as one:
         assert client.get("/en/filings/office/").status_code == 200
     copies(Filing.objects.get(pk=pk), 59)
-    with django_assert_max_num_queries(13), CaptureQueriesContext(connection) as sixty:
+    with django_assert_max_num_queries(14), CaptureQueriesContext(connection) as sixty:
         assert client.get("/en/filings/office/?page=2").status_code == 200
     assert len(sixty) == len(one)
     count, rows = [q["sql"] for q in sixty if 'FROM "filings_filing"' in q["sql"]]

@@ -318,7 +318,8 @@ def test_relocation_changes_the_address_only_after_approval():
     assert office.address == old_address
     advance_decision(request)
     office.refresh_from_db()
-    assert office.address == "میدان انقلاب، پلاک ۳"
+    # Typed with a Persian digit, stored as every number is: Latin (one normaliser).
+    assert office.address == "میدان انقلاب، پلاک 3"
 
 
 @pytest.mark.rule("LIC-7")

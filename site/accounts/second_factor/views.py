@@ -7,7 +7,7 @@ from base64 import b32encode
 from binascii import unhexlify
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import JsonResponse
+from django.http import JsonResponse, RawPostDataException
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -165,7 +165,8 @@ def _json_error(exc: DomainError) -> JsonResponse:
 def _credential(request):
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError, RawPostDataException):
+        # Not JSON (a form's body, already read as one): no credential.
         return None
     return None if nesting_depth_exceeds(data) else data
 
