@@ -76,6 +76,8 @@ NOT_PAGES = {
     "discipline:ruling-pdf": "PDF ruling",
     "notices:attachment": "attachment file",
     "licensing:request-action": "POST only",
+    "filings:court-queue": "the court clerk's queue: tests/portal (its markup and languages)",
+    "filings:court-decision": "a confirmation page: tests/portal",
     "courts:case-action": "POST only",
     "courts:feed-renew": "POST only",
     "courts:feed": "calendar feed (.ics)",
