@@ -6,7 +6,7 @@ uses `NameField` (DRF) or `NameFormField` (Django forms), which call `normalize_
 * characters that steer the display without being seen are refused, with a field error:
   the bidirectional controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C) and the
   zero-width characters (U+200B, U+200D, U+2060, U+FEFF, the soft hyphen), and any other
-  control or format character. A name like "‮Ali" (U+202E, right-to-left override) could
+  control or format character. A name that begins with U+202E (right-to-left override) could
   show as someone else's name in a list, an SMS or a PDF.
 * The zero-width non-joiner (U+200C) is part of Persian spelling ("حسین‌زاده"): it is kept
   only between two letters, once, and refused anywhere else (leading, trailing, doubled, or

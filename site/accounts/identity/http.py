@@ -23,7 +23,7 @@ from accounts.identity.providers import (
 
 
 class _Http:
-    def __init__(self, url: str = "", token: str = "", **options):
+    def __init__(self, url: str = "", token: str = "", **options):  # nosec B107 # no default secret
         super().__init__(**options)
         if not url.startswith("https://"):
             raise ValueError("an identity provider's URL must be https://")

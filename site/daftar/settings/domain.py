@@ -29,10 +29,10 @@ NATIONAL_ID_SCHEMES = {
     "az": "accounts.national_id.AzerbaijaniFIN",
 }
 PHONENUMBER_DEFAULT_REGION = "IR"
-ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passwords
+ACCOUNTS = {
     # ID-4: the temporary password of the second sign-in step.
     "TEMP_PASSWORD_VALIDITY": timedelta(hours=24),
-    "TEMP_PASSWORD_LENGTH": 6,
+    "TEMP_PASSWORD_LENGTH": 6,  # nosec B105 # a length
     # ID-2, ID-5, ID-8: one-time codes for mobile, email and recovery.
     "CODE_VALIDITY": timedelta(minutes=10),
     "CODE_LENGTH": 6,
@@ -48,7 +48,7 @@ ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passw
     "SCOPE_LIMITS": {"source": None, "account": None, "pair": 5},
     "SCOPE_DELAYS": {"pair": timedelta(minutes=1)},
     # Length of the password that recovery sends by SMS (ID-5).
-    "RECOVERY_PASSWORD_LENGTH": 12,
+    "RECOVERY_PASSWORD_LENGTH": 12,  # nosec B105 # a length
     # ID-9: the civil registry and the operators' mobile-ownership check. Development and
     # tests read the demo people of accounts/identity/people.csv; a deployment names its
     # providers (accounts.identity.http, or its own subclass) and their options.
@@ -86,14 +86,14 @@ ACCOUNTS = {  # nosec B105 # the *_PASSWORD_LENGTH entries are lengths, no passw
 }
 
 # ID-12: per-device API tokens (django-rest-knox), hashed, with an expiry.
-KNOX_TOKEN_MODEL = "accounts.DeviceToken"
+KNOX_TOKEN_MODEL = "accounts.DeviceToken"  # nosec B105 # a model name
 # knox's own migrations would create its default token table beside ours (it is swapped
 # out): without them, only accounts.DeviceToken exists.
 MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Bearer",
     "TOKEN_TTL": timedelta(days=int(os.environ.get("DAFTAR_TOKEN_TTL_DAYS", "30"))),
-    "TOKEN_LIMIT_PER_USER": 20,
+    "TOKEN_LIMIT_PER_USER": 20,  # nosec B105 # a count
     "AUTO_REFRESH": False,
 }
 
@@ -178,7 +178,7 @@ COURTS = {
     "SEAL_PASSPHRASE": os.environ.get("DAFTAR_SEAL_PASSPHRASE", ""),
     "SEAL_DIR": os.environ.get("DAFTAR_SEAL_DIR", str(VAR_DIR / "seal")),
     # CAS-7: case passwords' length (digits).
-    "CASE_PASSWORD_LENGTH": 8,
+    "CASE_PASSWORD_LENGTH": 8,  # nosec B105 # a length
 }
 
 FILINGS = {
