@@ -27,22 +27,18 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	PORT=$(PORT) BIN=$(BIN) scripts/run.sh
 
-## test: install, start a throwaway PostgreSQL 15 cluster, run the whole suite, then the browser
-## tests (tests/e2e, Debian's Chromium installed if missing), drop the cluster. The unit suite
-## runs in PYTEST_WORKERS processes (pytest-xdist, a test file per process at a time, each with
-## its own test database), except the tests that commit: those end with a flush of every table
-## (the migrations' reference data included), so they run after, in one process. A selection
-## (PYTEST_ARGS) with none of one kind is no failure.
+## test: install, lint, start a throwaway PostgreSQL 15 cluster and run the whole suite in it
+## (scripts/test-suite.sh: the migrations once into a template database, the unit tests in
+## PYTEST_WORKERS processes, the tests that commit after them in one, then the browser tests in
+## tests/e2e with Debian's Chromium installed if missing), then drop the cluster.
 PYTEST_WORKERS ?= 2
 test: install-dev postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -c pyproject.toml -r . -q
-	scripts/with-postgres.sh $(BIN)/python manage.py makemigrations --check --dry-run --settings=daftar.settings.test
-	scripts/with-postgres.sh $(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile -m "not transactional" $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	scripts/with-postgres.sh $(BIN)/pytest -q -n 0 -m transactional $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	scripts/ensure-chromium.sh
-	scripts/with-postgres.sh $(BIN)/pytest -q tests/e2e --override-ini addopts="-p no:cacheprovider"
+	BIN=$(BIN) PYTEST_WORKERS=$(PYTEST_WORKERS) PYTEST_ARGS="$(PYTEST_ARGS)" \
+	  scripts/with-postgres.sh scripts/with-migrated-template.sh scripts/test-suite.sh
 
 ## bench: benchmarks on PostgreSQL with realistic volumes (tests/bench), then the load benchmark
 bench: install-dev postgres

@@ -8,7 +8,9 @@ development CA and a seal certificate issued by it are generated on demand under
 never committed. Any PDF reader that trusts the CA verifies the seal offline.
 """
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -139,6 +141,18 @@ def trust_roots() -> list[x509.Certificate]:
     return list(chain or [])
 
 
+def _outside_event_loop(function, *args, **kwargs):
+    """Call `function`, which runs its own event loop (pyHanko's synchronous API does), in
+    a thread of its own when this thread already runs one (an ASGI worker, a browser
+    driver): asyncio allows one running loop per thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 def seal_pdf(pdf: bytes, *, reason: str, location: str = "") -> bytes:
     """`pdf` with a PAdES seal (an invisible signature field named "Seal")."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -155,7 +169,13 @@ def seal_pdf(pdf: bytes, *, reason: str, location: str = "") -> bytes:
         md_algorithm="sha256",
     )
     out = io.BytesIO()
-    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer, output=out)
+    _outside_event_loop(
+        signers.sign_pdf,
+        IncrementalPdfFileWriter(io.BytesIO(pdf)),
+        meta,
+        signer=signer,
+        output=out,
+    )
     return out.getvalue()
 
 
@@ -176,8 +196,10 @@ def verify_pdf(pdf: bytes) -> bool:
         signatures = reader.embedded_signatures
         if not signatures:
             return False
-        status = validate_pdf_signature(
-            signatures[-1], ValidationContext(trust_roots=roots, allow_fetching=False)
+        status = _outside_event_loop(
+            validate_pdf_signature,
+            signatures[-1],
+            ValidationContext(trust_roots=roots, allow_fetching=False),
         )
     except Exception:  # noqa: BLE001 — a damaged file is an invalid seal
         return False

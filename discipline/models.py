@@ -22,10 +22,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import Role, has_role
+from core.fields import StateField
 
 
 class Grade(models.IntegerChoices):
@@ -290,7 +291,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         STAFF = "staff", _("Staff member of the office")
 
     number = models.CharField(_("case number"), max_length=16, unique=True, editable=False)
-    status = FSMField(_("status"), default=Status.NEW, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.NEW, choices=Status.choices, protected=True)
     source = models.CharField(_("opened on"), max_length=12, choices=Source.choices)
     complaint = models.ForeignKey(
         "licensing.Complaint",
@@ -470,7 +471,9 @@ class Session(ConcurrentTransitionMixin, models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="sessions")
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="sessions")
     tier = models.CharField(_("tier"), max_length=16, choices=Tier.choices)
-    status = FSMField(_("status"), default=Status.SCHEDULED, choices=Status.choices, protected=True)
+    status = StateField(
+        _("status"), default=Status.SCHEDULED, choices=Status.choices, protected=True
+    )
     scheduled_for = models.DateTimeField(_("date and time"))
     place = models.CharField(_("place"), max_length=255)
     summons = models.ForeignKey(
@@ -591,7 +594,7 @@ class Ruling(ConcurrentTransitionMixin, models.Model):
     session = models.OneToOneField(Session, on_delete=models.PROTECT, related_name="ruling")
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="rulings")
     tier = models.CharField(_("tier"), max_length=16, choices=Tier.choices)
-    status = FSMField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     grade = models.PositiveSmallIntegerField(
         _("grade"), null=True, blank=True, choices=Grade.choices, validators=grade_validators

@@ -16,10 +16,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import ConcurrentTransitionMixin, FSMModelMixin, transition
 from django_otp.models import SideChannelDevice, ThrottlingMixin
 from simple_history.models import HistoricalRecords
 
+from core.fields import StateField
 from filings import access
 
 case_number_validator = RegexValidator(
@@ -112,7 +113,7 @@ class Filing(ConcurrentTransitionMixin, models.Model):
     channel = models.CharField(
         _("channel"), max_length=8, choices=Channel.choices, default=Channel.PORTAL
     )
-    status = FSMField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
     filer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -626,7 +627,7 @@ class Payment(ConcurrentTransitionMixin, models.Model):
     reference = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     filing = models.ForeignKey(Filing, on_delete=models.PROTECT, related_name="payments")
     method = models.CharField(_("method"), max_length=16, choices=Method.choices)
-    status = FSMField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
     amount = models.DecimalField(_("amount (rials)"), max_digits=18, decimal_places=0)
     receipt_number = models.CharField(
         _("receipt number"), max_length=9, blank=True, validators=[receipt_number_validator]

@@ -23,10 +23,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import Role, has_role
+from core.fields import StateField
 from offices.documents import document_path, validate_document
 
 
@@ -140,7 +141,9 @@ class Application(ConcurrentTransitionMixin, models.Model):
         "offices.City", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     statement = models.TextField(_("statement"), blank=True)
-    status = FSMField(_("status"), default=Status.SUBMITTED, choices=Status.choices, protected=True)
+    status = StateField(
+        _("status"), default=Status.SUBMITTED, choices=Status.choices, protected=True
+    )
     # The automatic vetting (LIC-2): every unmet requirement with its article, as of `vetted_at`.
     unmet_requirements = models.JSONField(_("unmet requirements"), default=list, blank=True)
     vetted_at = models.DateTimeField(_("vetted at"), null=True, blank=True)
@@ -241,7 +244,7 @@ class Licence(ConcurrentTransitionMixin, models.Model):
     )
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"))
-    status = FSMField(_("status"), default=Status.ACTIVE, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.ACTIVE, choices=Status.choices, protected=True)
     suspended_until = models.DateField(_("suspended until"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -345,7 +348,9 @@ class LicenceRequest(ConcurrentTransitionMixin, models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    status = FSMField(_("status"), default=Status.SUBMITTED, choices=Status.choices, protected=True)
+    status = StateField(
+        _("status"), default=Status.SUBMITTED, choices=Status.choices, protected=True
+    )
     office = models.ForeignKey(
         "offices.Office", on_delete=models.PROTECT, related_name="licence_requests"
     )
@@ -515,7 +520,9 @@ class FeeSchedule(ConcurrentTransitionMixin, models.Model):
         _("amount (rials)"), max_digits=15, decimal_places=0, validators=[MinValueValidator(0)]
     )
     effective_from = models.DateField(_("in force from"))
-    status = FSMField(_("status"), default=Status.PROPOSED, choices=Status.choices, protected=True)
+    status = StateField(
+        _("status"), default=Status.PROPOSED, choices=Status.choices, protected=True
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -671,7 +678,7 @@ class Inspection(ConcurrentTransitionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inspections"
     )
     scheduled_for = models.DateField(_("scheduled for"))
-    status = FSMField(_("status"), default=Status.PLANNED, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.PLANNED, choices=Status.choices, protected=True)
     planned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -752,7 +759,9 @@ class Complaint(ConcurrentTransitionMixin, models.Model):
     )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("complaint"))
-    status = FSMField(_("status"), default=Status.RECEIVED, choices=Status.choices, protected=True)
+    status = StateField(
+        _("status"), default=Status.RECEIVED, choices=Status.choices, protected=True
+    )
     findings = models.TextField(_("the board's findings"), blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -17,8 +17,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import ConcurrentTransitionMixin, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
+
+from core.fields import StateField
 
 case_number_validator = RegexValidator(
     r"^\d{16}$", _("A case number has exactly 16 digits."), code="case_number"
@@ -160,7 +162,7 @@ class Notice(ConcurrentTransitionMixin, models.Model):
     service_kind = models.CharField(
         _("service kind"), max_length=16, choices=ServiceKind.choices, blank=True
     )
-    status = FSMField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(

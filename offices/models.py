@@ -7,11 +7,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import ConcurrentTransitionMixin, FSMModelMixin, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
+from core.fields import StateField
 from offices.documents import document_path, validate_document
 from offices.text import normalize
 
@@ -520,7 +521,7 @@ class Appointment(ConcurrentTransitionMixin, models.Model):
     starts_at = models.DateTimeField()
     # The end of the office's working day: the appointment becomes a no-show from then (APT-4).
     day_ends_at = models.DateTimeField()
-    status = FSMField(_("status"), default=Status.BOOKED, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.BOOKED, choices=Status.choices, protected=True)
     check_in_code = models.CharField(_("check-in code"), max_length=12, unique=True)
     booked_at = models.DateTimeField(default=timezone.now)
     checked_in_at = models.DateTimeField(null=True, blank=True)

@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.CharField(editable=False, max_length=16, unique=True, verbose_name='case number')),
-                ('status', django_fsm.FSMField(choices=[('new', 'New'), ('first_instance', 'Before the first-instance board'), ('ruled', 'Ruled at first instance'), ('appeal', 'Before the appeal board'), ('closed', 'Closed by a final ruling')], default='new', max_length=50, protected=True, verbose_name='status')),
+                ('status', models.CharField(choices=[('new', 'New'), ('first_instance', 'Before the first-instance board'), ('ruled', 'Ruled at first instance'), ('appeal', 'Before the appeal board'), ('closed', 'Closed by a final ruling')], default='new', max_length=50, verbose_name='status')),
                 ('source', models.CharField(choices=[('complaint', 'Complaint'), ('inspection', 'Inspection report'), ('gd', 'General Directorate')], max_length=12, verbose_name='opened on')),
                 ('complainant_kind', models.CharField(blank=True, choices=[('public', 'Member of the public'), ('lawyer', 'Lawyer'), ('party', 'Party')], max_length=8, verbose_name='complainant is')),
                 ('accused_role', models.CharField(choices=[('manager', 'Manager of the office'), ('staff', 'Staff member of the office')], max_length=8, verbose_name='accused as')),
@@ -157,7 +157,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('number', models.CharField(db_index=True, editable=False, max_length=16, verbose_name='case number')),
-                ('status', django_fsm.FSMField(choices=[('new', 'New'), ('first_instance', 'Before the first-instance board'), ('ruled', 'Ruled at first instance'), ('appeal', 'Before the appeal board'), ('closed', 'Closed by a final ruling')], default='new', max_length=50, protected=True, verbose_name='status')),
+                ('status', models.CharField(choices=[('new', 'New'), ('first_instance', 'Before the first-instance board'), ('ruled', 'Ruled at first instance'), ('appeal', 'Before the appeal board'), ('closed', 'Closed by a final ruling')], default='new', max_length=50, verbose_name='status')),
                 ('source', models.CharField(choices=[('complaint', 'Complaint'), ('inspection', 'Inspection report'), ('gd', 'General Directorate')], max_length=12, verbose_name='opened on')),
                 ('complainant_kind', models.CharField(blank=True, choices=[('public', 'Member of the public'), ('lawyer', 'Lawyer'), ('party', 'Party')], max_length=8, verbose_name='complainant is')),
                 ('accused_role', models.CharField(choices=[('manager', 'Manager of the office'), ('staff', 'Staff member of the office')], max_length=8, verbose_name='accused as')),
@@ -295,7 +295,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('tier', models.CharField(choices=[('first_instance', 'First instance'), ('appeal', 'Appeal')], max_length=16, verbose_name='tier')),
-                ('status', django_fsm.FSMField(choices=[('scheduled', 'Scheduled'), ('held', 'Held with all members'), ('incomplete', 'Not all members present: cannot rule'), ('concluded', 'Concluded with a ruling')], default='scheduled', max_length=50, protected=True, verbose_name='status')),
+                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('held', 'Held with all members'), ('incomplete', 'Not all members present: cannot rule'), ('concluded', 'Concluded with a ruling')], default='scheduled', max_length=50, verbose_name='status')),
                 ('scheduled_for', models.DateTimeField(verbose_name='date and time')),
                 ('place', models.CharField(max_length=255, verbose_name='place')),
                 ('attendance_recorded_at', models.DateTimeField(blank=True, null=True)),
@@ -344,7 +344,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('tier', models.CharField(choices=[('first_instance', 'First instance'), ('appeal', 'Appeal')], max_length=16, verbose_name='tier')),
-                ('status', django_fsm.FSMField(choices=[('draft', 'Drafted by the chair'), ('issued', 'Issued'), ('challenged', 'Appealed or objected to'), ('superseded', 'Replaced by the appeal ruling'), ('final', 'Final'), ('enforced', 'Final and enforced')], default='draft', max_length=50, protected=True, verbose_name='status')),
+                ('status', models.CharField(choices=[('draft', 'Drafted by the chair'), ('issued', 'Issued'), ('challenged', 'Appealed or objected to'), ('superseded', 'Replaced by the appeal ruling'), ('final', 'Final'), ('enforced', 'Final and enforced')], default='draft', max_length=50, verbose_name='status')),
                 ('outcome', models.CharField(choices=[('acquittal', 'Acquittal'), ('sanction', 'Sanction')], max_length=10, verbose_name='outcome')),
                 ('grade', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='grade')),
                 ('suspension_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='suspension (months)')),
@@ -397,7 +397,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('tier', models.CharField(choices=[('first_instance', 'First instance'), ('appeal', 'Appeal')], max_length=16, verbose_name='tier')),
-                ('status', django_fsm.FSMField(choices=[('scheduled', 'Scheduled'), ('held', 'Held with all members'), ('incomplete', 'Not all members present: cannot rule'), ('concluded', 'Concluded with a ruling')], default='scheduled', max_length=50, protected=True, verbose_name='status')),
+                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('held', 'Held with all members'), ('incomplete', 'Not all members present: cannot rule'), ('concluded', 'Concluded with a ruling')], default='scheduled', max_length=50, verbose_name='status')),
                 ('scheduled_for', models.DateTimeField(verbose_name='date and time')),
                 ('place', models.CharField(max_length=255, verbose_name='place')),
                 ('attendance_recorded_at', models.DateTimeField(blank=True, null=True)),
@@ -449,7 +449,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('tier', models.CharField(choices=[('first_instance', 'First instance'), ('appeal', 'Appeal')], max_length=16, verbose_name='tier')),
-                ('status', django_fsm.FSMField(choices=[('draft', 'Drafted by the chair'), ('issued', 'Issued'), ('challenged', 'Appealed or objected to'), ('superseded', 'Replaced by the appeal ruling'), ('final', 'Final'), ('enforced', 'Final and enforced')], default='draft', max_length=50, protected=True, verbose_name='status')),
+                ('status', models.CharField(choices=[('draft', 'Drafted by the chair'), ('issued', 'Issued'), ('challenged', 'Appealed or objected to'), ('superseded', 'Replaced by the appeal ruling'), ('final', 'Final'), ('enforced', 'Final and enforced')], default='draft', max_length=50, verbose_name='status')),
                 ('outcome', models.CharField(choices=[('acquittal', 'Acquittal'), ('sanction', 'Sanction')], max_length=10, verbose_name='outcome')),
                 ('grade', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='grade')),
                 ('suspension_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='suspension (months)')),

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import ConcurrentTransitionMixin, FSMModelMixin, transition
 from django_otp.models import SideChannelDevice, ThrottlingMixin
 from django_otp.util import random_number_token
 from guardian.models import UserObjectPermissionBase
@@ -19,6 +19,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from accounts.national_id import scheme_choices
+from core.fields import StateField
 
 
 class UserManager(BaseUserManager):
@@ -82,7 +83,7 @@ class User(ConcurrentTransitionMixin, AbstractUser):
     bar_licence_number = models.CharField(
         _("bar licence number"), max_length=32, blank=True, help_text=_("Set for lawyers.")
     )
-    status = FSMField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
+    status = StateField(_("status"), default=Status.PENDING, choices=Status.choices, protected=True)
     must_change_password = models.BooleanField(default=False)
     # ID-9: identity assurance. Registration proves the mobile only ("registered"); the
     # civil registry and the operator, or an office's staff, make the account "verified".

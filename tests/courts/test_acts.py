@@ -107,3 +107,24 @@ def test_only_a_final_judgment_opens_enforcement(the_case, clerk, tmp_path, sett
         services.enforcement_open(actor=clerk, case_id=the_case.pk, act_id=minutes.pk)
     assert refused.value.code == "not_final"
     assert not the_case.enforcements.exists()
+
+
+@pytest.mark.rule("CAS-5")
+def test_an_act_is_sealed_and_verified_from_a_thread_running_an_event_loop(act):
+    """An ASGI worker or a browser driver runs an event loop in the calling thread; pyHanko's
+    synchronous calls start their own, which asyncio refuses there. The seal still works."""
+    import asyncio
+
+    from pypdf import PdfWriter
+
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    original = buffer.getvalue()
+
+    async def inside_a_loop():
+        resealed = seal.seal_pdf(original, reason="test")
+        return seal.verify_pdf(resealed), seal.verify_pdf(resealed[:-100])
+
+    intact, truncated = asyncio.run(inside_a_loop())
+    assert intact is True and truncated is False

@@ -77,4 +77,4 @@ def test_newcomer_finds_an_office_signs_in_and_books(page, sms_outbox):
     page.wait_for_url(re.compile(r"/appointments/$"))
     appointment.refresh_from_db()
     assert appointment.status == Appointment.Status.CANCELLED
-    assert page.locator("main .alert-success").is_visible()
+    assert page.locator(".messages .alert-success").is_visible()

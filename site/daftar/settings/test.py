@@ -29,5 +29,9 @@ REST_FRAMEWORK = {
 }
 if not os.environ.get("DATABASE_URL"):
     raise RuntimeError("The tests run on PostgreSQL: set DATABASE_URL (`make test` does).")
+if os.environ.get("DAFTAR_TEST_TEMPLATE"):
+    # A database the migrations were applied to once (scripts/with-migrated-template.sh):
+    # each test database is copied from it and migrate finds nothing left to do.
+    DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["DAFTAR_TEST_TEMPLATE"]}  # noqa: F405
 # The codes' exponential back-off (ID-7) is proven by its own test, which sets the factor to 1.
 ACCOUNTS = {**ACCOUNTS, "OTP_THROTTLE_FACTOR": 0}  # noqa: F405
