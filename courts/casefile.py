@@ -28,6 +28,7 @@ def of_case(case, viewer) -> list[Entry]:
                 title=f"{act.get_kind_display()}: {act.title}",
                 detail=act.verification_code,
                 object_id=act.pk,
+                code=True,
             )
         )
     for enforcement in selectors.enforcements(case):

@@ -18,6 +18,9 @@ class Entry:
     detail: str = ""
     url: str = ""
     object_id: int | None = None
+    # The detail is a code read and typed as it is (a verification code): its digits stay
+    # Latin on a Persian page, as on the document.
+    code: bool = False
 
 
 _providers: list[Callable] = []

@@ -102,3 +102,30 @@ def test_an_unverified_account_sees_no_case(the_case, party, client_for):
     response = client_for(party).get(f"/api/v1/courts/cases/{the_case.pk}/")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
     assert client_for(party).get("/api/v1/courts/cases/").json()["results"] == []
+
+
+@pytest.mark.rule("CAS-4")
+def test_the_persian_case_page_reads_its_numbers_in_persian_digits(the_case, party, client, clerk):
+    """Persian first: the case number, in the heading and in the timeline's notices, is read
+    in Persian digits; nothing on the page shows it in Latin ones."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.dates import to_persian_digits
+    from courts import services
+
+    services.hearing_schedule(
+        actor=clerk,
+        case_id=the_case.pk,
+        starts_at=timezone.now() + timedelta(days=9),
+        room="اتاق 12",
+    )
+    client.force_login(party)
+    page = client.get(f"/cases/{the_case.pk}/")
+    assert page.status_code == 200 and page.context["case"] == the_case
+    html = page.content.decode()
+    timeline = html[html.index('<ol class="timeline">') :]
+    assert to_persian_digits(the_case.number) in timeline
+    assert "اتاق ۱۲" in timeline
+    assert the_case.number not in html

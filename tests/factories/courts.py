@@ -58,5 +58,5 @@ def case(
         branch=branch,
         people=people,
         court_type="general",
-        subject="Claim for the price of goods",
+        subject="مطالبهٔ وجه کالا",
     )
