@@ -9,6 +9,7 @@ never committed. Any PDF reader that trusts the CA verifies the seal offline.
 """
 
 import asyncio
+import fcntl
 import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -42,10 +43,22 @@ def _name(common: str) -> x509.Name:
 def make_dev_seal(directory: Path | None = None, *, force: bool = False) -> Path:
     """A development CA and a seal certificate it issued, as `seal.p12` and `ca.pem`."""
     directory = directory or _dir()
-    p12, ca_pem = directory / "seal.p12", directory / "ca.pem"
-    if p12.exists() and ca_pem.exists() and not force:
+    p12 = directory / "seal.p12"
+    if p12.exists() and (directory / "ca.pem").exists() and not force:
         return p12
     directory.mkdir(parents=True, exist_ok=True)
+    # Processes that start together (a site's workers, parallel tests) make one pair: the
+    # first makes it under the lock, the others find it made.
+    with open(directory / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if p12.exists() and (directory / "ca.pem").exists() and not force:
+            return p12
+        _write_dev_seal(directory)
+    return p12
+
+
+def _write_dev_seal(directory: Path) -> None:
+    p12, ca_pem = directory / "seal.p12", directory / "ca.pem"
     now = datetime.now(UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_subject = _name("Daftar development CA")
@@ -114,10 +127,9 @@ def make_dev_seal(directory: Path | None = None, *, force: bool = False) -> Path
         [ca],
         serialization.BestAvailableEncryption(DEV_PASSPHRASE),
     )
+    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     p12.write_bytes(blob)
     p12.chmod(0o600)
-    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    return p12
 
 
 @dataclass(frozen=True)

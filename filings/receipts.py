@@ -1,5 +1,6 @@
 """The stamped receipt of an accepted filing (FIL-8): a PDF with the tracking code, the
-court's stamp, the case number, the content hash that was sent, and a QR of the code.
+court's stamp, the case number, the content hash that was sent, and a QR of the code,
+sealed (PAdES) with the court's seal like its acts (CAS-5).
 
 Persian text is set in DejaVu Sans (fontconfig provides it); WeasyPrint shapes it.
 """
@@ -11,6 +12,7 @@ import qrcode
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from courts.seal import seal_pdf
 from filings.models import Filing
 
 
@@ -38,4 +40,8 @@ def render_receipt(filing: Filing, language: str | None = None) -> bytes:
                 "qr": qr_data_uri(f"DAFTAR-FILING:{filing.tracking_code}"),
             },
         )
-    return HTML(string=html).write_pdf()
+    return seal_pdf(
+        HTML(string=html).write_pdf(),
+        reason=f"Filing receipt {filing.tracking_code}",
+        location=filing.court.name if filing.court_id else "",
+    )

@@ -51,13 +51,14 @@ def bench_data(django_db_setup, django_db_blocker):
         }
 
 
-def _timed(label, calls):
+def _timed(label, calls, client_for=None):
     """Run (user, method, url, check) calls; the first WARMUP are not counted. Only the
-    request itself is timed (the client is made before the clock starts)."""
+    request itself is timed (the client, `client_for(user)`, an API client by default, is
+    made before the clock starts)."""
     samples = []
     gc.collect()
     for i, (user, method, url, check) in enumerate(calls):
-        client = _client(user)
+        client = (client_for or _client)(user)
         started = time.perf_counter()
         response = getattr(client, method)(url)
         elapsed = (time.perf_counter() - started) * 1000

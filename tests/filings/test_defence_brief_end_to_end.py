@@ -3,6 +3,7 @@ acceptance and the stamped receipt (FIL-2, FIL-3, FIL-4, FIL-6, FIL-7, FIL-9, FI
 
 import pytest
 
+from courts import seal
 from filings.models import Filing
 from notices.models import Notice
 from tests.factories import filings as ff
@@ -11,6 +12,7 @@ from tests.factories.accounts import national_code
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.rule("CAS-5")
 @pytest.mark.rule("FIL-2")
 @pytest.mark.rule("FIL-3")
 @pytest.mark.rule("FIL-4")
@@ -126,6 +128,11 @@ def test_defence_brief_from_draft_to_stamped_receipt(
         assert client_for(clerk).post(f"/api/v1/filings/{pk}/accept/").status_code == 200
     assert Filing.objects.get(pk=pk).status == "accepted"
     receipt = api.get(f"/api/v1/filings/{pk}/receipt/")
-    assert b"".join(receipt.streaming_content).startswith(b"%PDF")
+    pdf = b"".join(receipt.streaming_content)
+    # CAS-5: the stamped receipt carries the court's seal, and a changed byte breaks it.
+    assert pdf.startswith(b"%PDF") and seal.verify_pdf(pdf)
+    tampered = bytearray(pdf)
+    tampered[len(pdf) // 3] ^= 0x01
+    assert not seal.verify_pdf(bytes(tampered))
     assert Notice.objects.filter(recipient_user=lawyer, subject__contains=tracking).exists()
     assert any(tracking in m.body for m in sms_outbox if m.purpose == "filings.accepted")
