@@ -1,7 +1,8 @@
 """The public site's starting pages: the Persian home page (the default Site's root), the
 guide index and the guides (appointment booking, seed 001; filing a defence brief, seed 000;
-the electronic notice system, seed 003), the regulation (seed 004, CMS-2), the office
-directory (CMS-3) and the published reprimands (CMS-4), each with its English translation.
+the electronic notice system, seed 003; the cabinet of court cases, "my cases"), the
+regulation (seed 004, CMS-2), the office directory (CMS-3) and the published reprimands
+(CMS-4), each with its English translation.
 When Azerbaijani is one of the site's languages, an Azerbaijani home page and guide index hold
 the e-court personal cabinet guide (seed 002). Their text is data, one file per page and
 language, in ``cms_pages/content`` (see ``cms_pages.content``).
@@ -58,6 +59,8 @@ class SeededPages:
     defence_guide_en: GuidePage
     notices_guide: GuidePage
     notices_guide_en: GuidePage
+    cases_guide: GuidePage
+    cases_guide_en: GuidePage
     # Only when Azerbaijani is one of settings.LANGUAGES.
     home_az: HomePage | None = None
     guide_index_az: GuideIndexPage | None = None
@@ -115,9 +118,11 @@ def seed_reprimands(
     return page, page_en
 
 
-# --- Guides from seeds 000, 003 and 002 (CMS-1) -----------------------------------------------
+# --- Guides from seeds 000, 003 and 002, and the cabinet's (CMS-1) ---------------------------
 DEFENCE_BRIEF_SLUG = "file-a-defence-brief"
 NOTICES_SLUG = "electronic-notices"
+# The cabinet of court cases (courts, pages under /cases/), written from Daftar's own screens.
+MY_CASES_SLUG = "my-cases"
 # Seed 002 is published only in Azerbaijani, the language of the source.
 CABINET_SLUG = "elektron-sexsi-kabinet"
 
@@ -127,10 +132,10 @@ def _guide_fields(slug, language):
 
 
 def seed_guides(guide_index, guide_index_en):
-    """The defence-brief (seed 000) and electronic-notice (seed 003) guides in Persian with
-    their English translations (idempotent)."""
+    """The defence-brief (seed 000), electronic-notice (seed 003) and my-cases guides in Persian
+    with their English translations (idempotent)."""
     pairs = []
-    for slug in (DEFENCE_BRIEF_SLUG, NOTICES_SLUG):
+    for slug in (DEFENCE_BRIEF_SLUG, NOTICES_SLUG, MY_CASES_SLUG):
         page, _ = _ensure_child(guide_index, GuidePage, slug, _guide_fields(slug, "fa"))
         page_en, _ = _ensure_translation(page, guide_index_en.locale, content.guide(slug, "en"))
         pairs.append((page, page_en))
@@ -260,7 +265,8 @@ def seed_pages() -> SeededPages:
     regulation, regulation_en = seed_regulation(home, home_en)
     office_directory, office_directory_en = seed_office_directory(home, home_en)
     reprimands, reprimands_en = seed_reprimands(home, home_en)
-    (defence, defence_en), (notices, notices_en) = seed_guides(guide_index, guide_index_en)
+    guides = seed_guides(guide_index, guide_index_en)
+    (defence, defence_en), (notices, notices_en), (cases, cases_en) = guides
     home_az, guide_index_az, cabinet_az = seed_azerbaijani(home, guide_index)
 
     return SeededPages(
@@ -280,6 +286,8 @@ def seed_pages() -> SeededPages:
         defence_guide_en=defence_en,
         notices_guide=notices,
         notices_guide_en=notices_en,
+        cases_guide=cases,
+        cases_guide_en=cases_en,
         home_az=home_az,
         guide_index_az=guide_index_az,
         cabinet_guide_az=cabinet_az,

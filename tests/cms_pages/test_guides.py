@@ -1,9 +1,12 @@
-"""The guides written from seeds 000 and 003 (Persian with English translations) and, in
-Azerbaijani, from seed 002 (CMS-1, CMS-5)."""
+"""The guides written from seeds 000, 001 and 003 and from the cabinet's screens (Persian with
+English translations) and, in Azerbaijani, from seed 002 (CMS-1, CMS-5)."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Locale
 
@@ -18,6 +21,27 @@ def html_tag(body):
 
 def step_titles(page):
     return [block.value["title"] for block in page.steps if block.block_type == "step"]
+
+
+def step_texts(page):
+    """Every text of the guide's steps, notes and warnings, as stored."""
+    texts = []
+    for block in page.steps:
+        if block.block_type == "step":
+            texts += [block.value["title"], block.value["body"].source]
+            texts += [*block.value["notes"], *block.value["warnings"]]
+        else:
+            texts.append(block.value["text"].source)
+    return texts
+
+
+def relative_links(page):
+    return [
+        href
+        for text in step_texts(page)
+        for href in re.findall(r'href="([^"]+)"', text)
+        if href.startswith("/")
+    ]
 
 
 @pytest.mark.rule("CMS-1")
@@ -38,6 +62,13 @@ def step_titles(page):
             GuidePage.Audience.PARTIES,
             ["ثنا", "رمز موقت", "دیدن ابلاغیه، ابلاغ است", "ماده ۷۱"],
             ["Sana", "temporary password", "Viewing a notice is service", "article 71"],
+        ),
+        (
+            "cases_guide",
+            "cases_guide_en",
+            GuidePage.Audience.PARTIES,
+            ["پرونده‌های من", "ردیف فرعی", "صحت‌سنجی سند قضایی", "خوراک تقویم من"],
+            ["My cases", "sub-row", "Verify a court document", "My calendar feed"],
         ),
     ],
 )
@@ -86,14 +117,24 @@ def test_notice_guide_warns_that_viewing_is_service_and_not_visiting_is_refusal(
 
 @pytest.mark.rule("CMS-1")
 def test_guide_index_lists_all_guides_of_its_language(client, seeded):
-    """CMS-1: the Persian index lists the three Persian guides; the English one the three
+    """CMS-1: the Persian index lists the four Persian guides; the English one the four
     translations."""
     fa = client.get(seeded.guide_index.url).content.decode()
     en = client.get(seeded.guide_index_en.url).content.decode()
 
-    for guide in (seeded.booking_guide, seeded.defence_guide, seeded.notices_guide):
+    for guide in (
+        seeded.booking_guide,
+        seeded.defence_guide,
+        seeded.notices_guide,
+        seeded.cases_guide,
+    ):
         assert guide.title in fa
-    for guide in (seeded.booking_guide_en, seeded.defence_guide_en, seeded.notices_guide_en):
+    for guide in (
+        seeded.booking_guide_en,
+        seeded.defence_guide_en,
+        seeded.notices_guide_en,
+        seeded.cases_guide_en,
+    ):
         assert escape(guide.title) in en
     assert escape(seeded.defence_guide_en.title) not in fa
 
@@ -138,14 +179,97 @@ def test_new_guides_are_on_the_pages_api_with_their_steps(api, seeded):
         seeded.booking_guide.pk,
         seeded.defence_guide.pk,
         seeded.notices_guide.pk,
+        seeded.cases_guide.pk,
     }
     assert set(by_locale["en"]) == {
         seeded.booking_guide_en.pk,
         seeded.defence_guide_en.pk,
         seeded.notices_guide_en.pk,
+        seeded.cases_guide_en.pk,
     }
     assert set(by_locale["az"]) == {seeded.cabinet_guide_az.pk}
     notices = by_locale["en"][seeded.notices_guide_en.pk]
     types = [block["type"] for block in notices["steps"]]
     assert types.count("warning") == 2 and "note" in types and types.count("step") >= 10
     assert notices["audience"] == "parties"
+
+
+@pytest.mark.rule("CMS-1")
+@pytest.mark.rule("APT-1")
+def test_booking_guide_describes_daftars_own_sign_up_and_booking(client, seeded):
+    """CMS-1 (seed 001, APT-1 … APT-5): the booking guide walks Daftar's screens (sign-up with
+    the national ID and a code sent to the mobile, the office directory, the check-in code),
+    not another system's (the mobile number as user name, a «عضویت» button, a captcha)."""
+    fa = " ".join(step_texts(seeded.booking_guide))
+    en = " ".join(step_texts(seeded.booking_guide_en))
+
+    for gone in ("عضویت", "کد امنیتی", "ثبت نام کاربران", "نام کاربری شما در سامانه خواهد بود"):
+        assert gone not in fa
+    for gone in ("Join", "security code", "becomes your user name"):
+        assert gone not in en
+    for label in ("«ثبت نام»", "«تأیید و تکمیل ثبت نام»", "«مرحله بعد»", "«دریافت نوبت»"):
+        assert label in fa
+    for label in ("«دریافت نوبت در این زمان»", "«نوبت‌های من»", "«لغو این نوبت»", "کد پذیرش"):
+        assert label in fa
+    for label in ("Confirm and complete the registration", "Book this time", "Check-in code"):
+        assert label.lower() in en.lower()
+    assert {"/accounts/register/", "/offices/", "/appointments/"} <= set(
+        relative_links(seeded.booking_guide)
+    )
+    assert {"/en/accounts/register/", "/en/offices/", "/en/appointments/"} <= set(
+        relative_links(seeded.booking_guide_en)
+    )
+    body = client.get(seeded.booking_guide.url).content.decode()
+    assert 'href="/offices/"' in body and "عضویت" not in body
+
+
+@pytest.mark.rule("CMS-1")
+def test_every_link_in_the_guides_leads_to_a_real_page(client, seeded):
+    """CMS-1: each relative link in every guide's steps, notes and warnings answers an anonymous
+    visitor, either with the page (200) or by sending them to sign in, in the guide's own
+    language (English links carry the /en prefix)."""
+    guides = GuidePage.objects.live().select_related("locale")
+    checked = set()
+    for guide in guides:
+        language = guide.locale.language_code
+        with translation.override(language):
+            signin = reverse("accounts:signin")
+        for href in relative_links(guide):
+            if language == "en":
+                assert href.startswith("/en/"), (guide.slug, href)
+            elif language == "fa":
+                assert not href.startswith(("/en/", "/az/")), (guide.slug, href)
+            response = client.get(href)
+            if response.status_code == 302:
+                assert urlsplit(response["Location"]).path == signin, (guide.slug, href)
+            else:
+                assert response.status_code == 200, (guide.slug, href, response.status_code)
+            checked.add(href)
+
+    # The booking and cabinet guides link into the portal in both languages.
+    assert len(checked) >= 16
+    assert {"/cases/verify/", "/en/cases/verify/", "/offices/", "/en/offices/"} <= checked
+
+
+@pytest.mark.rule("CMS-1")
+@pytest.mark.rule("CAS-7")
+def test_cabinet_guide_is_a_translation_pair_linking_into_the_cabinet(client, seeded):
+    """CMS-1 (CAS-3 … CAS-8): the my-cases guide is published in Persian under the guide index
+    with its English translation, and leads to the cabinet's pages: my cases, my hearings,
+    following a case by its password and the public verification page."""
+    fa, en = seeded.cases_guide, seeded.cases_guide_en
+    assert fa.slug == "my-cases" and fa.locale.language_code == "fa"
+    assert fa.get_parent().specific == seeded.guide_index
+    assert en.translation_key == fa.translation_key and en.locale.language_code == "en"
+    assert en.get_parent().specific == seeded.guide_index_en
+    assert fa.url == "/guides/my-cases/" and en.url == "/en/guides/my-cases/"
+    assert len(step_titles(fa)) == len(step_titles(en))
+
+    fa_links, en_links = set(relative_links(fa)), set(relative_links(en))
+    assert {"/cases/", "/cases/hearings/", "/cases/follow/", "/cases/verify/"} <= fa_links
+    assert {"/en/cases/", "/en/cases/follow/", "/en/cases/verify/", "/en/notices/"} <= en_links
+    fa_text = " ".join(step_texts(fa))
+    for label in ("«تجدید رمز پرونده من»", "«افزودن به تقویم من»", "«دریافت PDF دارای مهر»"):
+        assert label in fa_text
+    body = client.get(fa.url).content.decode()
+    assert 'href="/cases/"' in body and 'href="/cases/verify/"' in body

@@ -27,7 +27,7 @@ def test_seed_makes_the_persian_home_page_the_default_site_root(seeded):
 def test_seeded_pages_are_published_with_a_revision(seeded):
     """CMS-1: every seeded page is live and its live content is a revision."""
     pages = [page for page in vars(seeded).values() if page is not None]
-    assert len(pages) == 19  # fa and en: 8 pages each; az: home, guide index, cabinet guide
+    assert len(pages) == 21  # fa and en: 9 pages each; az: home, guide index, cabinet guide
     for page in pages:
         page.refresh_from_db()
         assert page.live
