@@ -7,6 +7,21 @@ from django.utils import timezone
 from accounts.models import LegalPerson, User
 
 DEFAULT_PASSWORD = "Correct-Horse-42"
+# Names that are also months' names: a page's check for Gregorian dates would read
+# "April Smith" as a date.
+MONTH_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+}  # fmt: skip
+
+
+def _name(part: str) -> str:
+    """A Faker first or last name that is no month's name."""
+    faker = factory.Faker._get_faker()
+    name = getattr(faker, part)()
+    while name in MONTH_NAMES:
+        name = getattr(faker, part)()
+    return name
 
 
 def national_code(seed: int | None = None) -> str:
@@ -43,8 +58,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     national_id = factory.Sequence(lambda n: national_code(n + 1000))
     mobile = factory.Sequence(lambda n: f"+98912{n % 10_000_000:07d}")
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
+    first_name = factory.LazyFunction(lambda: _name("first_name"))
+    last_name = factory.LazyFunction(lambda: _name("last_name"))
     email = factory.Sequence(lambda n: f"user{n}@example.ir")
     birth_date = factory.Faker("date_of_birth", minimum_age=20, maximum_age=70)
     id_card_serial = factory.Sequence(lambda n: f"{n:06d}")
