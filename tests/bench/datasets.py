@@ -87,7 +87,7 @@ def notices_sql(notices: int, recipients: int) -> str:
     the rest deemed served after ten days or still pending."""
     return f"""
 WITH u AS (
-    SELECT id, (row_number() OVER (ORDER BY id)) - 1 AS rn
+    SELECT id, national_id, (row_number() OVER (ORDER BY id)) - 1 AS rn
     FROM accounts_user WHERE national_id LIKE 'B%'
 ), b AS (
     SELECT id, (row_number() OVER (ORDER BY id)) - 1 AS rn FROM notices_branch
@@ -99,7 +99,8 @@ WITH u AS (
 )
 INSERT INTO notices_notice (
     notice_number, case_number, case_sub_row, issued_at, subject, body, branch_id,
-    recipient_user_id, delivered_at, first_viewed_at, first_viewed_by_id, view_count,
+    recipient_user_id, addressed_national_id, delivered_at, first_viewed_at,
+    first_viewed_by_id, view_count,
     deemed_service_due_at, deemed_served_at, served_at, service_kind, status, created_at
 )
 SELECT
@@ -111,6 +112,7 @@ SELECT
     'You are summoned to appear at the branch for the hearing of case ' || g.g || '.',
     b.id,
     u.id,
+    u.national_id,
     g.issued,
     CASE WHEN g.viewed THEN g.issued + interval '3 hours' END,
     CASE WHEN g.viewed THEN u.id END,
