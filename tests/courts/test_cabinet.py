@@ -63,20 +63,21 @@ def test_my_cases_search_and_filters(the_case, party, branch, clerk, client_for)
     assert [c["number"] for c in found] == [second.number]
 
 
-@pytest.mark.rule("CAS-4")
-def test_the_case_page_shows_parties_and_one_timeline(the_case, party, client, clerk):
+def _hearing_in_nine_days(case, clerk, room):
     from datetime import timedelta
 
     from django.utils import timezone
 
     from courts import services
 
-    services.hearing_schedule(
-        actor=clerk,
-        case_id=the_case.pk,
-        starts_at=timezone.now() + timedelta(days=9),
-        room="Room 12",
+    return services.hearing_schedule(
+        actor=clerk, case_id=case.pk, starts_at=timezone.now() + timedelta(days=9), room=room
     )
+
+
+@pytest.mark.rule("CAS-4")
+def test_the_case_page_shows_parties_and_one_timeline(the_case, party, client, clerk):
+    _hearing_in_nine_days(the_case, clerk, "Room 12")
     client.force_login(party)
     page = client.get(f"/en/cases/{the_case.pk}/")
     assert page.status_code == 200
@@ -108,19 +109,9 @@ def test_an_unverified_account_sees_no_case(the_case, party, client_for):
 def test_the_persian_case_page_reads_its_numbers_in_persian_digits(the_case, party, client, clerk):
     """Persian first: the case number, in the heading and in the timeline's notices, is read
     in Persian digits; nothing on the page shows it in Latin ones."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     from core.dates import to_persian_digits
-    from courts import services
 
-    services.hearing_schedule(
-        actor=clerk,
-        case_id=the_case.pk,
-        starts_at=timezone.now() + timedelta(days=9),
-        room="اتاق 12",
-    )
+    _hearing_in_nine_days(the_case, clerk, "اتاق 12")
     client.force_login(party)
     page = client.get(f"/cases/{the_case.pk}/")
     assert page.status_code == 200 and page.context["case"] == the_case

@@ -11,17 +11,11 @@ from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.notices import BranchFactory, court_clerk
 
 
-@pytest.mark.rule("NOT-4")
-@pytest.mark.rule("NOT-8")
-def test_recipient_opens_a_notice_from_the_inbox(page, sms_outbox):
-    """NOT-4, NOT-8: from the home page, sign-in lands on the desk, which counts the new
-    notice; the inbox (by the navigation) shows it without its content; "Receive and view"
-    opens it, records the first view and shows the subject and text."""
-    branch = BranchFactory(name="شعبه ۱۲ دادگاه عمومی حقوقی تهران")
-    clerk = court_clerk(branch)
-    recipient = UserFactory()
-    notice = services.issue_notice(
-        actor=clerk,
+def _summons(recipient, branch_name):
+    """A Persian summons to a hearing, issued by a clerk of a new branch to `recipient`."""
+    branch = BranchFactory(name=branch_name)
+    return services.issue_notice(
+        actor=court_clerk(branch),
         branch=branch,
         recipient=recipient,
         case_number="1403123456789012",
@@ -29,6 +23,16 @@ def test_recipient_opens_a_notice_from_the_inbox(page, sms_outbox):
         subject="دعوت به جلسه رسیدگی",
         body="در جلسه رسیدگی روز شنبه ساعت ۹ در شعبه حاضر شوید.",
     )
+
+
+@pytest.mark.rule("NOT-4")
+@pytest.mark.rule("NOT-8")
+def test_recipient_opens_a_notice_from_the_inbox(page, sms_outbox):
+    """NOT-4, NOT-8: from the home page, sign-in lands on the desk, which counts the new
+    notice; the inbox (by the navigation) shows it without its content; "Receive and view"
+    opens it, records the first view and shows the subject and text."""
+    recipient = UserFactory()
+    notice = _summons(recipient, "شعبه ۱۲ دادگاه عمومی حقوقی تهران")
 
     sign_in_from_home(page, recipient, DEFAULT_PASSWORD, sms_outbox)
     assert page.locator("#notices [data-count]").get_attribute("data-count") == "1"
@@ -68,17 +72,8 @@ def test_a_recipient_reads_a_notice_in_english_and_in_azerbaijani(page, sms_outb
     """CMS-5: the same journey in the site's other languages, chosen with the header's
     language links: every page on the way is in that language, left to right, and shows no
     Persian outside the notice's own words."""
-    branch = BranchFactory(name="Branch 12, Tehran general court")
     recipient = UserFactory()
-    notice = services.issue_notice(
-        actor=court_clerk(branch),
-        branch=branch,
-        recipient=recipient,
-        case_number="1403123456789012",
-        case_sub_row=1,
-        subject="دعوت به جلسه رسیدگی",
-        body="در جلسه رسیدگی روز شنبه ساعت ۹ در شعبه حاضر شوید.",
-    )
+    notice = _summons(recipient, "Branch 12, Tehran general court")
 
     def in_language():
         html = page.locator("html")
