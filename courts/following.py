@@ -33,7 +33,7 @@ def follow(*, actor, case_number: str, sub_row: int, password: str, ip=None) -> 
         Participant.objects.filter(
             selectors.participation_filter(actor), case__number=case_number, sub_row=sub_row
         )
-        .select_related("case", "case__branch")
+        .select_related("case", "case__branch", "case__branch__court_branch__court")
         .first()
     )
     if row is None:

@@ -28,6 +28,12 @@ case_number_validator = RegexValidator(
 )
 
 
+def _in_own_language(obj) -> bool:
+    """Whether the interface speaks the language of `obj`'s country (Persian for Iran)."""
+    language = (get_language() or "fa").split("-")[0]
+    return language == ("az" if getattr(obj, "country", "") == "AZ" else "fa")
+
+
 def localised(obj) -> str:
     """A reference row's name in the interface's language: `name` is the court's own
     language (Persian for Iran), `name_en` / `name_az` the others, falling back to English."""
@@ -64,6 +70,7 @@ class Court(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     province = models.CharField(_("province"), max_length=128)
     city = models.CharField(_("city"), max_length=128)
+    city_en = models.CharField(_("city in English"), max_length=128, blank=True)
     court_type = models.CharField(_("court type"), max_length=24, choices=CourtType.choices)
     history = HistoricalRecords(user_db_constraint=False)
 
@@ -78,6 +85,11 @@ class Court(models.Model):
     @property
     def label(self) -> str:
         return localised(self)
+
+    @property
+    def city_label(self) -> str:
+        """The city in the interface's language (its own name in the court's language)."""
+        return self.city if _in_own_language(self) else (self.city_en or self.city)
 
 
 class CourtBranch(models.Model):
@@ -100,6 +112,17 @@ class CourtBranch(models.Model):
 
     def __str__(self):
         return str(self.branch_id)
+
+    @property
+    def label(self) -> str:
+        """The branch's name in the interface's language: as the court writes it in its own
+        language, otherwise its number and the court's name in the reader's language."""
+        if _in_own_language(self.court):
+            return self.branch.name
+        return _("Branch %(number)s, %(court)s") % {
+            "number": self.number,
+            "court": self.court.label,
+        }
 
 
 class ApplicationType(models.Model):
@@ -197,6 +220,13 @@ class Case(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def court_label(self) -> str:
+        """The court and branch in the interface's language (select `branch__court_branch
+        __court` with the case)."""
+        court_branch = getattr(self.branch, "court_branch", None)
+        return court_branch.label if court_branch is not None else self.branch.name
 
 
 class Role(models.TextChoices):

@@ -27,6 +27,9 @@ IRAN_COURTS = {
     "appeal": ("دادگاه تجدیدنظر استان {province}", "{province} province court of appeal", 2),
 }
 
+# The English names of the Azerbaijani cities below.
+AZERBAIJAN_CITIES_EN = {"Bakı": "Baku", "Gəncə": "Ganja", "Sumqayıt": "Sumgait"}
+
 # Azerbaijan (seed 002 §10.1): (code, name, English name, region, city, court type, branches)
 AZERBAIJAN_COURTS = [
     (
@@ -369,7 +372,8 @@ CATEGORIES = [
 
 
 def iran_courts():
-    """(code, fa name, en name, province, city, court type, branches) of every Iranian court."""
+    """(code, fa name, en name, province, city, English city, court type, branches) of every
+    Iranian court."""
     rows = []
     for prov_fa, prov_en, city_fa, city_en, short in IRAN_CENTRES:
         for court_type, (fa, en, branches) in IRAN_COURTS.items():
@@ -380,6 +384,7 @@ def iran_courts():
                     en.format(city=city_en, province=prov_en),
                     prov_fa,
                     city_fa,
+                    city_en,
                     court_type,
                     branches,
                 )
@@ -391,6 +396,7 @@ def iran_courts():
             "Court of Administrative Justice",
             "تهران",
             "تهران",
+            "Tehran",
             "administrative",
             3,
         )
@@ -401,10 +407,10 @@ def iran_courts():
 def load(*, Court, CourtBranch, Branch, ApplicationType, Category) -> None:
     """Create or update the reference rows (idempotent)."""
     courts = [(*row, "IR") for row in iran_courts()] + [
-        (code, name, en, region, city, kind, n, "AZ")
+        (code, name, en, region, city, AZERBAIJAN_CITIES_EN.get(city, ""), kind, n, "AZ")
         for code, name, en, region, city, kind, n in AZERBAIJAN_COURTS
     ]
-    for code, name, name_en, province, city, court_type, branches, country in courts:
+    for code, name, name_en, province, city, city_en, court_type, branches, country in courts:
         court, _new = Court.objects.update_or_create(
             code=code,
             defaults={
@@ -413,6 +419,7 @@ def load(*, Court, CourtBranch, Branch, ApplicationType, Category) -> None:
                 "country": country,
                 "province": province,
                 "city": city,
+                "city_en": city_en,
                 "court_type": court_type,
             },
         )

@@ -183,7 +183,7 @@ def get_act(*, actor, act_id) -> CourtAct:
 def act_by_code(code: str) -> CourtAct | None:
     return (
         CourtAct.objects.filter(verification_code=str(code or "").strip().upper())
-        .select_related("case", "case__branch")
+        .select_related("case", "case__branch", "case__branch__court_branch__court")
         .first()
     )
 
@@ -200,7 +200,9 @@ def my_hearings(
     if not access.may_open_cabinet(actor):
         return Hearing.objects.none()
     mine = Participant.objects.filter(participation_filter(actor), case_id=OuterRef("case_id"))
-    qs = Hearing.objects.filter(Exists(mine)).select_related("case", "case__branch")
+    qs = Hearing.objects.filter(Exists(mine)).select_related(
+        "case", "case__branch", "case__branch__court_branch__court"
+    )
     if court:
         qs = qs.filter(Q(case__branch__code__iexact=court) | Q(case__branch__name__icontains=court))
     if since:

@@ -10,6 +10,10 @@ language the Gregorian calendar with Django's localized month names:
     format_date(moment, "long_datetime")   fa: ۲ آذر ۱۴۰۵، ۱۴:۳۰ en: 23 November 2026, 14:30
     format_time(moment)                    fa: ۱۴:۳۰           en: 14:30
 
+Azerbaijani writes its numeric dates day first with dots (``23.11.2026``, ``23.11.2026
+14:30``), as the Republic's documents do; its long forms are those of English with
+Azerbaijani month names.
+
 The language is the active one (``translation.override`` in message code) unless given.
 Aware datetimes are shown in the current time zone (Asia/Tehran by default). Templates use
 the same functions through ``{% load jalali %}`` (``jdate``, ``local_digits``).
@@ -33,6 +37,17 @@ GREGORIAN_FORMATS = {
 }
 FORMATS = frozenset(GREGORIAN_FORMATS)
 
+# Where a language writes its numeric dates otherwise than ISO.
+GREGORIAN_FORMATS_BY_LANGUAGE = {
+    "az": {**GREGORIAN_FORMATS, "short": "d.m.Y", "datetime": "d.m.Y H:i"},
+}
+
+
+def gregorian_formats(language: str | None = None) -> dict[str, str]:
+    """The Django date formats of the Gregorian forms in `language` (default: active)."""
+    language = (language or get_language() or "").lower().split("-")[0]
+    return GREGORIAN_FORMATS_BY_LANGUAGE.get(language, GREGORIAN_FORMATS)
+
 
 def uses_jalali(language: str | None = None) -> bool:
     """Whether dates in `language` (default: the active language) are Jalali."""
@@ -49,6 +64,11 @@ def local_digits(value, language: str | None = None) -> str:
     """The value as text, with Persian digits when the language is Persian."""
     text = str(value)
     return to_persian_digits(text) if uses_jalali(language) else text
+
+
+def comma(language: str | None = None) -> str:
+    """The separator of a list in running text: the Persian comma in Persian."""
+    return "، " if uses_jalali(language) else ", "
 
 
 def _as_date_and_time(value):
@@ -78,7 +98,7 @@ def format_gregorian(value, fmt: str = "short") -> str:
         fmt = "short" if fmt == "datetime" else "long"
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    return django_date_format(value, GREGORIAN_FORMATS[fmt])
+    return django_date_format(value, gregorian_formats()[fmt])
 
 
 def format_date(value, fmt: str = "short", language: str | None = None) -> str:

@@ -42,6 +42,18 @@ def test_format_date_in_english_is_gregorian():
 
 
 @pytest.mark.rule("CMS-5")
+def test_format_date_in_azerbaijani_is_day_first_with_dots():
+    """CMS-5: Azerbaijani numeric dates read day.month.year, as Azerbaijan writes them; the
+    long forms carry Azerbaijani month names."""
+    assert format_date(DAY, language="az") == "23.11.2026"
+    assert format_date(MOMENT, "datetime", language="az") == "23.11.2026 14:30"
+    long = format_date(DAY, "long", language="az")
+    assert long.startswith("23 ") and long.endswith(" 2026") and "November" not in long
+    with translation.override("az"):
+        assert format_date(DAY) == "23.11.2026"
+
+
+@pytest.mark.rule("CMS-5")
 def test_format_date_follows_the_active_language():
     """CMS-5: message code sets the reader's language with translation.override."""
     with translation.override("fa"):

@@ -450,6 +450,29 @@ def _switcher(soup, language):
     return switcher.find("a", attrs={"hreflang": language})
 
 
+PERSIAN_LETTERS = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def _persian_outside_marked(soup, language: str) -> list[str]:
+    """Persian (Arabic-script) words in a page of another language, outside what is marked
+    as Persian (`lang="fa"`, as the language switcher's own name is) or as text shown as its
+    writer wrote it (`dir="auto"` or `"rtl"`: an address, a court's record, a name)."""
+    found = []
+    body = soup.body or soup
+    for string in body.find_all(string=True):
+        parent = string.parent
+        if parent.name in ("script", "style", "template", "noscript"):
+            continue
+        if any(
+            tag.get("dir") in ("rtl", "auto") or tag.get("lang", language) != language
+            for tag in [parent, *parent.parents]
+            if hasattr(tag, "get") and tag.name != "html"
+        ):
+            continue
+        found += PERSIAN_LETTERS.findall(str(string))
+    return found
+
+
 def _page_problems(soup, language: str, *, dated: bool) -> list[str]:
     """Direction, labels, landmarks and dates of one rendered page."""
     problems = []
@@ -477,8 +500,14 @@ def _page_problems(soup, language: str, *, dated: bool) -> list[str]:
             }
             if not any(year in text for year in jalali_years):
                 problems.append("no Jalali date on a page that shows dates")
-    elif dated and not any(str(year) in text for year in years):
-        problems.append("no Gregorian date on an English page that shows dates")
+    else:
+        if dated and not any(str(year) in text for year in years):
+            problems.append(f"no Gregorian date on a page in {language} that shows dates")
+        persian = _persian_outside_marked(soup, language)
+        if persian:
+            problems.append(f"Persian in {language} text: {sorted(set(persian))[:10]}")
+        if language == "az" and re.search(r"\b\d{4}-\d{2}-\d{2}\b", text):
+            problems.append("ISO dates in Azerbaijani text (it writes dd.mm.yyyy)")
     return problems
 
 
@@ -533,7 +562,8 @@ def test_every_portal_url_pattern_is_rendered_or_is_not_a_page():
 @pytest.mark.rule("CMS-1")
 def test_every_page_in_persian_and_english(pages):
     """CMS-5, CMS-1: every portal page renders in Persian (rtl, Jalali dates, no Gregorian
-    date) and English (ltr); every live page of the public site (and an office's page of the
+    date), English and Azerbaijani (ltr, no Persian word outside what is marked as Persian,
+    Azerbaijani dates day first); every live page of the public site (and an office's page of the
     directory) renders in its own language (Persian, English, Azerbaijani where it exists).
     Each has labelled controls, a viewport, one <main>, a skip link and a language switcher
     of links that lead to the same page in the other language."""
@@ -544,6 +574,7 @@ def test_every_page_in_persian_and_english(pages):
     assert {"fa", "en"} <= {page.languages[0] for page in cms}
     problems = [problem for page in portal for problem in _check(page, "fa")]
     problems += [problem for page in portal for problem in _check(page, "en")]
+    problems += [problem for page in portal for problem in _check(page, "az")]
     problems += [problem for page in cms for problem in _check(page, page.languages[0])]
     assert problems == []
 

@@ -149,3 +149,26 @@ def test_the_data_migration_keeps_existing_filings_valid(db):
     filing.refresh_from_db()
     assert filing.application_type.code == "civil_claim"
     assert filing.subject == "Claim for the price of goods"
+
+
+@pytest.mark.rule("CMS-5")
+def test_a_court_and_its_branch_are_named_in_the_readers_language(db):
+    """CMS-5: a court's branch reads as the court writes it in its own language, and in the
+    reader's language elsewhere: number, court and city from the reference data, never the
+    other language's words."""
+    from django.utils import translation
+
+    cf.load_reference()
+    tabriz = Court.objects.get(code="IR-TBZ-GEN").branches.get(number=2)
+    baku = Court.objects.get(code="AZ-BAK-NSM").branches.get(number=1)
+    with translation.override("fa"):
+        assert tabriz.label == tabriz.branch.name == "شعبه 2 دادگاه عمومی حقوقی تبریز"
+        assert tabriz.court.city_label == "تبریز"
+    with translation.override("en"):
+        assert tabriz.label == "Branch 2, Tabriz general civil court"
+        assert tabriz.court.city_label == "Tabriz"
+        assert baku.court.city_label == "Baku"
+    with translation.override("az"):
+        assert baku.label == baku.branch.name == "Bakı şəhəri Nəsimi rayon məhkəməsi, 1 saylı"
+        assert baku.court.city_label == "Bakı"
+        assert tabriz.label == "2 saylı şöbə, Tabriz general civil court"

@@ -24,6 +24,7 @@ from core import pickers
 from core.dates import (  # noqa: F401 - re-exported for older imports
     FORMATS,
     GREGORIAN_FORMATS,
+    comma,
     format_date,
     format_gregorian,
     format_jalali,
@@ -85,6 +86,12 @@ def number(value):
 def rials(value):
     """An amount with its unit: fa ۴۵۰٬۰۰۰ ریال, en 450,000 rials."""
     return format_rials(value)
+
+
+@register.simple_tag(name="comma")
+def comma_tag():
+    """The separator of a list in running text: "، " in Persian, ", " otherwise."""
+    return comma()
 
 
 @register.simple_tag
