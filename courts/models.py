@@ -23,6 +23,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.dates import local_digits
+
 case_number_validator = RegexValidator(
     r"^\d{16}$", _("A case number has exactly 16 digits."), code="case_number"
 )
@@ -118,9 +120,9 @@ class CourtBranch(models.Model):
         """The branch's name in the interface's language: as the court writes it in its own
         language, otherwise its number and the court's name in the reader's language."""
         if _in_own_language(self.court):
-            return self.branch.name
+            return local_digits(self.branch.name)
         return _("Branch %(number)s, %(court)s") % {
-            "number": self.number,
+            "number": local_digits(self.number),
             "court": self.court.label,
         }
 
@@ -226,7 +228,9 @@ class Case(models.Model):
         """The court and branch in the interface's language (select `branch__court_branch
         __court` with the case)."""
         court_branch = getattr(self.branch, "court_branch", None)
-        return court_branch.label if court_branch is not None else self.branch.name
+        if court_branch is None:
+            return local_digits(self.branch.name)
+        return court_branch.label
 
 
 class Role(models.TextChoices):

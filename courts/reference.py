@@ -410,19 +410,20 @@ def load(*, Court, CourtBranch, Branch, ApplicationType, Category) -> None:
         (code, name, en, region, city, AZERBAIJAN_CITIES_EN.get(city, ""), kind, n, "AZ")
         for code, name, en, region, city, kind, n in AZERBAIJAN_COURTS
     ]
+    # A data migration passes historical models: the English city exists from 0003 on.
+    has_city_en = any(field.name == "city_en" for field in Court._meta.get_fields())
     for code, name, name_en, province, city, city_en, court_type, branches, country in courts:
-        court, _new = Court.objects.update_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "name_en": name_en,
-                "country": country,
-                "province": province,
-                "city": city,
-                "city_en": city_en,
-                "court_type": court_type,
-            },
-        )
+        defaults = {
+            "name": name,
+            "name_en": name_en,
+            "country": country,
+            "province": province,
+            "city": city,
+            "court_type": court_type,
+        }
+        if has_city_en:
+            defaults["city_en"] = city_en
+        court, _new = Court.objects.update_or_create(code=code, defaults=defaults)
         for number in range(1, branches + 1):
             label = f"شعبه {number} {name}" if country == "IR" else f"{name}, {number} saylı"
             branch, _new = Branch.objects.get_or_create(

@@ -452,10 +452,10 @@ class Document(models.Model):
     content. Stored under a random name; served only by the permission-checked views."""
 
     class Format(models.TextChoices):
-        PDF = "pdf", "PDF"
-        JPEG = "jpeg", "JPEG"
-        ADOC = "adoc", "ADOC"
-        EDOC = "edoc", "EDOC"
+        PDF = "pdf", _("PDF")
+        JPEG = "jpeg", _("JPEG")
+        ADOC = "adoc", _("ADOC")
+        EDOC = "edoc", _("EDOC")
 
     filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="documents")
     purpose = models.CharField(
@@ -563,7 +563,11 @@ class CourtFeeRule(models.Model):
     )
     fixed_amount = models.DecimalField(_("fixed amount"), max_digits=18, decimal_places=0)
     rate_percent = models.DecimalField(
-        _("rate (% of the claim)"), max_digits=6, decimal_places=3, default=0
+        # xgettext:no-python-format
+        _("rate (% of the claim)"),
+        max_digits=6,
+        decimal_places=3,
+        default=0,
     )
     effective_from = models.DateField(_("effective from"))
     effective_until = models.DateField(_("effective until"), null=True, blank=True)

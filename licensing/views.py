@@ -19,11 +19,13 @@ from django.views import View
 from accounts.roles import Role, has_role
 from core.actions import ActionFormView
 from core.audit import timeline
+from core.dates import local_digits
 from core.listing import PageDates, row_links
 from core.transitions import available_transitions
 from licensing import selectors
 from licensing.actions import REQUEST_ACTIONS
 from licensing.models import Decision, LicenceRequest
+from licensing.story import REQUEST_STORY
 from offices.models import BilingualName
 
 
@@ -58,8 +60,9 @@ class QueuePage(LoginRequiredMixin, View):
         requests.object_list = [
             {
                 "url": link(row["id"]),
-                "title": f"{kinds.get(row['kind'], row['kind'])} #{row['id']}",
-                "office": f"{row['office__code']} — {_office_name(row)}",
+                "title": f"{kinds.get(row['kind'], row['kind'])} #{local_digits(row['id'])}",
+                "code": local_digits(row["office__code"]),
+                "office": _office_name(row),
                 "status": statuses.get(row["status"], row["status"]),
                 "submitted": dates(row["submitted_at"]),
             }
@@ -92,7 +95,9 @@ class QueuePage(LoginRequiredMixin, View):
 
 
 def _unmet(count: int) -> str:
-    return ngettext("%(n)s requirement unmet", "%(n)s requirements unmet", count) % {"n": count}
+    return ngettext("%(n)s requirement unmet", "%(n)s requirements unmet", count) % {
+        "n": local_digits(count)
+    }
 
 
 def _form(act) -> dict:
@@ -119,7 +124,7 @@ class RequestPage(LoginRequiredMixin, View):
             {
                 "obj": obj,
                 "steps": obj.steps.all(),
-                "timeline": timeline(obj),
+                "timeline": REQUEST_STORY.tell(timeline(obj)),
                 "buttons": [_form(act) for act in REQUEST_ACTIONS.buttons(allowed)],
                 "decisions": Decision.choices,
             },

@@ -53,7 +53,7 @@ def relative_links(page):
             "defence_guide",
             "defence_guide_en",
             GuidePage.Audience.LAWYERS,
-            ["لایحه دفاعیه", "منضمات", "اخذ امضای الکترونیک", "JPEG"],
+            ["لایحه دفاعیه", "منضمات", "اخذ امضای الکترونیک", "جی‌پگ"],
             ["Defence brief", "Attachments", "Electronic signature", "JPEG"],
         ),
         (
@@ -269,7 +269,7 @@ def test_cabinet_guide_is_a_translation_pair_linking_into_the_cabinet(client, se
     assert {"/cases/", "/cases/hearings/", "/cases/follow/", "/cases/verify/"} <= fa_links
     assert {"/en/cases/", "/en/cases/follow/", "/en/cases/verify/", "/en/notices/"} <= en_links
     fa_text = " ".join(step_texts(fa))
-    for label in ("«تجدید رمز پرونده من»", "«افزودن به تقویم من»", "«دریافت PDF دارای مهر»"):
+    for label in ("«تجدید رمز پرونده من»", "«افزودن به تقویم من»", "«دریافت پی‌دی‌اف دارای مهر»"):
         assert label in fa_text
     body = client.get(fa.url).content.decode()
     assert 'href="/cases/"' in body and 'href="/cases/verify/"' in body

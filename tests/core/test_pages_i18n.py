@@ -453,23 +453,33 @@ def _switcher(soup, language):
 PERSIAN_LETTERS = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+")
 
 
-def _persian_outside_marked(soup, language: str) -> list[str]:
-    """Persian (Arabic-script) words in a page of another language, outside what is marked
-    as Persian (`lang="fa"`, as the language switcher's own name is) or as text shown as its
-    writer wrote it (`dir="auto"` or `"rtl"`: an address, a court's record, a name)."""
+LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.@:/_-]*")
+NOT_TEXT = ("script", "style", "template", "noscript", "textarea")  # textarea: what was typed
+ISOLATED = ("code", "kbd", "samp", "var", "bdi")
+
+
+def _outside_marked(soup, language: str, pattern, *, directions=("rtl", "auto")) -> list[str]:
+    """What `pattern` finds in a page's visible text outside what is marked: as another
+    language (`lang`), as shown the way its writer wrote it (`<bdi>`, `dir="auto"`: an
+    address, a name, a court's record; `dir="rtl"` in a page read left to right, `"ltr"` in
+    one read right to left: codes and numbers to copy), as code (`<code>`, `<kbd>`, `<samp>`,
+    `<var>`), or as a drawn icon (`aria-hidden`)."""
     found = []
     body = soup.body or soup
     for string in body.find_all(string=True):
         parent = string.parent
-        if parent.name in ("script", "style", "template", "noscript"):
+        if parent.name in NOT_TEXT:
             continue
         if any(
-            tag.get("dir") in ("rtl", "auto") or tag.get("lang", language) != language
+            tag.name in ISOLATED
+            or tag.get("aria-hidden") == "true"
+            or tag.get("dir") in directions
+            or tag.get("lang", language) != language
             for tag in [parent, *parent.parents]
             if hasattr(tag, "get") and tag.name != "html"
         ):
             continue
-        found += PERSIAN_LETTERS.findall(str(string))
+        found += pattern.findall(str(string))
     return found
 
 
@@ -487,6 +497,9 @@ def _page_problems(soup, language: str, *, dated: bool) -> list[str]:
     today = timezone.localdate()
     years = {today.year - 1, today.year, today.year + 1}
     if language == "fa":
+        latin = _outside_marked(soup, language, LATIN, directions=("ltr", "auto"))
+        if latin:
+            problems.append(f"Latin in Persian text: {sorted(set(latin))[:12]}")
         gregorian = _gregorian_in(text, years)
         if gregorian:
             problems.append(f"Gregorian dates in Persian text: {sorted(set(gregorian))}")
@@ -503,7 +516,7 @@ def _page_problems(soup, language: str, *, dated: bool) -> list[str]:
     else:
         if dated and not any(str(year) in text for year in years):
             problems.append(f"no Gregorian date on a page in {language} that shows dates")
-        persian = _persian_outside_marked(soup, language)
+        persian = _outside_marked(soup, language, PERSIAN_LETTERS)
         if persian:
             problems.append(f"Persian in {language} text: {sorted(set(persian))[:10]}")
         if language == "az" and re.search(r"\b\d{4}-\d{2}-\d{2}\b", text):
@@ -586,16 +599,25 @@ BAD_PAGE = """<!doctype html><html lang="en" dir="ltr"><head><title>x</title></h
 
 GOOD_PAGE = """<!doctype html><html lang="fa" dir="rtl"><head>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
-<a class="skip-link" href="#main">Skip</a><main id="main"><p>۲ آذر ۱۴۰۵ · ۱۴۰۵/۰۹/۰۲</p>
-<time datetime="2026-11-23">۲ آذر ۱۴۰۵</time>
-<label for="q">Search</label><input id="q" name="q"><input aria-label="Code" name="c">
-<span id="l">Day</span><select aria-labelledby="l" name="d"></select></main></body></html>"""
+<a class="skip-link" href="#main">پرش</a><main id="main"><p>۲ آذر ۱۴۰۵ · ۱۴۰۵/۰۹/۰۲</p>
+<time datetime="2026-11-23">۲ آذر ۱۴۰۵</time> <bdi>John Smith</bdi> <span dir="ltr">AB-12</span>
+<code>SHA</code> <span aria-hidden="true">i</span> <textarea aria-label="متن">typed</textarea>
+<label for="q">جستجو</label><input id="q" name="q"><input aria-label="کد" name="c">
+<span id="l">روز</span><select aria-labelledby="l" name="d"></select></main></body></html>"""
+
+AZ_PAGE = """<!doctype html><html lang="az" dir="ltr"><head>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+<a class="skip-link" href="#main">Keç</a><main id="main"><p>Tarix 2026-11-23,
+ünvan: <span dir="auto">تهران</span>, <a lang="fa" href="/">فارسی</a>, məhkəmə شعبه</p>
+</main></body></html>"""
 
 
 def test_the_page_checks_find_what_they_look_for():
     """The checks above would catch a page in the wrong language and direction, with
-    Gregorian dates, unlabelled controls and no landmarks — and pass a correct one (dates in
-    attributes, such as <time datetime>, are not visible text)."""
+    Gregorian dates, unlabelled controls, no landmarks, Latin words or digits in Persian
+    text, Persian words or ISO dates in Azerbaijani text — and pass a correct one (dates in
+    attributes, such as <time datetime>, are not visible text; names, codes and what was
+    typed into a field are marked as such)."""
     today = timezone.localdate()
     with_year = BAD_PAGE.replace("2026", str(today.year))
     bad = _page_problems(BeautifulSoup(with_year, "html.parser"), "fa", dated=True)
@@ -604,5 +626,11 @@ def test_the_page_checks_find_what_they_look_for():
     assert {"no viewport meta tag", "0 <main> landmarks", "no skip link"} <= set(bad)
     assert any(problem.startswith("Gregorian dates in Persian text") for problem in bad)
     assert "no Jalali date on a page that shows dates" in bad
+    assert any(problem.startswith("Latin in Persian text: ['2026") for problem in bad)
+    az = _page_problems(BeautifulSoup(AZ_PAGE, "html.parser"), "az", dated=False)
+    assert az == [
+        "Persian in az text: ['شعبه']",
+        "ISO dates in Azerbaijani text (it writes dd.mm.yyyy)",
+    ]
     good = GOOD_PAGE.replace("۱۴۰۵", to_persian_digits(jdatetime.date.today().year))
     assert _page_problems(BeautifulSoup(good, "html.parser"), "fa", dated=True) == []

@@ -162,7 +162,8 @@ def test_a_court_and_its_branch_are_named_in_the_readers_language(db):
     tabriz = Court.objects.get(code="IR-TBZ-GEN").branches.get(number=2)
     baku = Court.objects.get(code="AZ-BAK-NSM").branches.get(number=1)
     with translation.override("fa"):
-        assert tabriz.label == tabriz.branch.name == "شعبه 2 دادگاه عمومی حقوقی تبریز"
+        assert tabriz.branch.name == "شعبه 2 دادگاه عمومی حقوقی تبریز"
+        assert tabriz.label == "شعبه ۲ دادگاه عمومی حقوقی تبریز"
         assert tabriz.court.city_label == "تبریز"
     with translation.override("en"):
         assert tabriz.label == "Branch 2, Tabriz general civil court"

@@ -6,6 +6,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from accounts.roles import Role
+from core.dates import to_persian_digits
 from offices import reference_data, services
 from offices.models import (
     Attestation,
@@ -49,7 +50,7 @@ class OfficeFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"{11000000 + n}")
-    name_fa = factory.Sequence(lambda n: f"دفتر خدمات الکترونیک قضایی شماره {n}")
+    name_fa = factory.Sequence(lambda n: f"دفتر خدمات الکترونیک قضایی شماره {to_persian_digits(n)}")
     name_en = factory.Sequence(lambda n: f"Judicial e-services office {n}")
     province = factory.LazyFunction(province)
     city = factory.LazyAttribute(lambda o: o.province.cities.get(is_capital=True))

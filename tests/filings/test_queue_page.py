@@ -128,8 +128,8 @@ def test_each_row_reads_as_before_in_both_languages(filer, court, office, staff)
     en = browser(staff).get("/en/filings/office/").content.decode()
     assert f'<a href="/en/filings/{pk}/">{filing.tracking_code}</a>' in en
     assert ">Defence brief</td>" in en
-    assert f">{filer.get_full_name()}</td>" in en
-    assert f">{court.name}</td>" in en
+    assert f"><bdi>{filer.get_full_name()}</bdi></td>" in en
+    assert f"><bdi>{court.name}</bdi></td>" in en
     assert ">Sent to the office</td>" in en
     assert ">2026-03-01 09:30</td>" in en
     fa = browser(staff).get("/filings/office/").content.decode()

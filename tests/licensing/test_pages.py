@@ -97,7 +97,9 @@ def test_pressing_a_button_takes_the_step_and_a_forged_post_is_refused():
     request.refresh_from_db()
     assert request.status == S.AWAITING_DECISION and request.steps.count() == 2
     timeline = again.content.decode()
-    assert "give_opinion" in timeline and "GD agrees." in timeline
+    # The history reads as sentences, never the codes the services record (#16).
+    assert "The General Directorate gave its opinion" in timeline and "GD agrees." in timeline
+    assert "give_opinion" not in timeline.split('class="timeline"')[1]
 
 
 @pytest.mark.rule("LIC-3")

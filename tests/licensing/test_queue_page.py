@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from core.dates import format_date
+from core.dates import format_date, to_persian_digits
 from core.listing import PageDates
 from licensing import services
 from licensing.models import Application, LicenceRequest
@@ -98,12 +98,14 @@ def test_each_row_shows_the_kind_office_status_and_date_in_the_readers_calendar(
     gd = licensing_staff()
     en = browser(gd).get("/en/staff/licensing/").content.decode()
     assert f"Suspension #{request.pk}</a>" in en
-    assert f"<td>{office.code} — {office.name_en or office.name_fa}</td>" in en
+    code = f'<span dir="ltr">{office.code}</span>'
+    assert f"<td>{code} — <bdi>{office.name_en or office.name_fa}</bdi></td>" in en
     assert "<td>Awaiting the General Directorate&#x27;s opinion</td>" in en
     assert "<td>2026-03-01 09:30</td>" in en  # 06:00 UTC in Tehran
     fa = browser(gd).get("/staff/licensing/").content.decode()
     assert f'<a href="/staff/licensing/requests/{request.pk}/">' in fa
-    assert f"<td>{office.code} — {office.name_fa}</td>" in fa
+    code = f'<span dir="ltr">{to_persian_digits(office.code)}</span>'
+    assert f"<td>{code} — <bdi>{office.name_fa}</bdi></td>" in fa
     assert "<td>۱۴۰۴/۱۲/۱۰ ۰۹:۳۰</td>" in fa
 
 

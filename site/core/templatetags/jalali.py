@@ -19,6 +19,7 @@ names.
 import datetime
 
 from django import template
+from django.utils.html import format_html
 
 from core import pickers
 from core.dates import (  # noqa: F401 - re-exported for older imports
@@ -86,6 +87,15 @@ def number(value):
 def rials(value):
     """An amount with its unit: fa ۴۵۰٬۰۰۰ ریال, en 450,000 rials."""
     return format_rials(value)
+
+
+@register.filter(name="bdi")
+def bdi(value):
+    """The value isolated in the direction it was written in (`<bdi>`): a name or a text
+    someone typed, inside a sentence of the page's language."""
+    if value in (None, ""):
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.simple_tag(name="comma")
