@@ -51,7 +51,7 @@ class RedirectGateway(Gateway):
         self.merchant_id = str(config["MERCHANT_ID"])
         self.timeout = (float(config["CONNECT_TIMEOUT"]), float(config["READ_TIMEOUT"]))
 
-    def _post(self, path: str, reference: str, *, unknown_on_failure: bool, **body) -> dict:
+    def _post(self, path: str, reference: str, body: dict, *, unknown_on_failure: bool) -> dict:
         """One call. A lost answer is a timeout; a call that never reached the gateway is an
         error. Where the outcome matters (verify, reverse), a server error counts as a lost
         answer, not as a refusal."""
@@ -87,15 +87,13 @@ class RedirectGateway(Gateway):
         return answer
 
     def start(self, *, reference, amount_minor, callback_url, description=""):
-        answer = self._post(
-            "request",
-            reference,
-            unknown_on_failure=False,
-            reference=reference,
-            amount=int(amount_minor),
-            callback_url=callback_url,
-            description=description,
-        )
+        body = {
+            "reference": reference,
+            "amount": int(amount_minor),
+            "callback_url": callback_url,
+            "description": description,
+        }
+        answer = self._post("request", reference, body, unknown_on_failure=False)
         token = str(answer.get("token") or "")
         if answer.get("status") != "ok" or not token:
             raise GatewayError(str(answer.get("message") or answer.get("code") or "refused"))
@@ -117,9 +115,8 @@ class RedirectGateway(Gateway):
         )
 
     def verify(self, *, reference, token, amount_minor):
-        answer = self._post(
-            "verify", reference, unknown_on_failure=True, token=token, amount=int(amount_minor)
-        )
+        body = {"token": token, "amount": int(amount_minor)}
+        answer = self._post("verify", reference, body, unknown_on_failure=True)
         if answer.get("status") in ("ok", "already_verified"):
             return self._result("succeeded", answer, token)
         if answer.get("status") == "refused":
@@ -127,14 +124,14 @@ class RedirectGateway(Gateway):
         raise GatewayTimeout()  # an answer the protocol does not know: the outcome is unknown
 
     def status(self, *, reference):
-        answer = self._post("inquiry", reference, unknown_on_failure=True, reference=reference)
+        answer = self._post("inquiry", reference, {"reference": reference}, unknown_on_failure=True)
         status = INQUIRY.get(str(answer.get("status")))
         if status is None:
             raise GatewayTimeout()
         return self._result(status, answer, message=str(answer.get("status")))
 
     def reverse(self, *, reference, token=""):
-        answer = self._post("reverse", reference, unknown_on_failure=True, token=token)
+        answer = self._post("reverse", reference, {"token": token}, unknown_on_failure=True)
         return answer.get("status") in ("ok", "already_reversed")
 
     def charge(self, **kwargs):
