@@ -181,6 +181,10 @@ class FilingPage(ActionFormView):
                 "return_reasons": ReturnReason.choices,
                 "reject_reasons": RejectReason.choices,
                 "is_filer_side": request.user.pk in (filing.filer_id, filing.presenter_lawyer_id),
+                # A payment under way on a card gateway's page: the way back to that page.
+                "payer_url": next(
+                    (url for p in filing.payments.all() if (url := services.payer_url(p))), ""
+                ),
             },
             status=status,
         )

@@ -105,6 +105,8 @@ def test_the_pay_button_leads_through_the_gateway_and_shows_the_receipt_in_persi
     assert response["Location"].startswith(f"{gateway.base_url}/pay/")
     payment = Payment.objects.get(filing=priced)
     assert payment.status == Payment.Status.PENDING
+    waiting = client.get(f"/filings/{priced.pk}/").content.decode()
+    assert f'href="{response["Location"]}"' in waiting and "ادامه در صفحهٔ بانک" in waiting
 
     page = client.get(back_from_gateway(response["Location"]), follow=True)
     assert page.status_code == 200
