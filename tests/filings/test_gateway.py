@@ -302,3 +302,44 @@ def test_the_job_also_settles_a_direct_charge_whose_answer_was_lost(filer, price
     assert payment.status == Payment.Status.SUCCEEDED and len(payment.receipt_number) == 9
     assert reconcile() == 0
     assert transitions(payment) == ["succeed"]
+
+
+@pytest.mark.rule("FIL-7")
+def test_a_token_the_gateway_does_not_know_fails_the_payment(filer, priced, client_for, gateway):
+    """FIL-7: the gateway no longer knows the payment's token (verify: unknown token), or
+    never heard of its reference (inquiry: unknown): the payment fails; nothing charged."""
+    body = start(client_for(filer), priced)
+    callback = back_from_gateway(body["redirect_url"])
+    payment = Payment.objects.get(pk=body["id"])
+    sale = gateway.sales.pop(payment.gateway_token)  # the gateway lost it
+    response = browser(filer).get(callback)
+    assert response.status_code == 302
+    payment.refresh_from_db()
+    assert payment.status == Payment.Status.FAILED
+    assert payment.failure_message == "unknown_token"
+    assert gateway.charges(sale.reference) == 0
+
+    lost = start(client_for(filer), priced)
+    gateway.sales.clear()  # the payer never reached the gateway's page; it forgot the sale
+    assert reconcile() == 1
+    assert Payment.objects.get(pk=lost["id"]).status == Payment.Status.FAILED
+
+
+@pytest.mark.rule("FIL-7")
+def test_every_step_of_a_payment_is_logged(filer, priced, client_for, gateway, caplog):
+    """FIL-7: one `daftar.payments` line per step, each naming the payment's reference."""
+    caplog.set_level("INFO", logger="daftar.payments")
+    body = start(client_for(filer), priced)
+    browser(filer).get(back_from_gateway(body["redirect_url"]))
+    reference = str(Payment.objects.get(pk=body["id"]).reference)
+    steps = [
+        r.payment_step for r in caplog.records if getattr(r, "payment_reference", "") == reference
+    ]
+    assert steps == [
+        "start",
+        "request.answer",
+        "redirect",
+        "callback",
+        "verify.answer",
+        "settled",
+    ]
