@@ -84,6 +84,12 @@ def fees_done(filing) -> str:
     }
 
 
+def paid_done(payment) -> str:
+    if services.payer_url(payment):
+        return _("Pay on the bank's page; the bank then sends you back here.")
+    return _("The payment was recorded.")
+
+
 def sent_done(result) -> str:
     submission = result[0] if isinstance(result, tuple) else result
     return _("Sent to the office. Tracking code: %(code)s") % {
@@ -179,7 +185,7 @@ FILING_ACTIONS = ActionTable(
             "pay",
             services.filing_pay,
             PaySerializer,
-            done=_("The payment was recorded."),
+            done=paid_done,
             summary="Pay the fee: online, already paid, exempt, or reuse a receipt (FIL-7, FIL-8)",
             status_code=status.HTTP_201_CREATED,
             multipart=True,

@@ -638,6 +638,9 @@ class Payment(ConcurrentTransitionMixin, models.Model):
     )
     gateway = models.CharField(max_length=32, blank=True)
     gateway_transaction = models.CharField(max_length=64, blank=True)
+    # A redirect gateway's token for this payment (core.payments.redirect): the callback
+    # must name it, and verify and reverse are asked with it.
+    gateway_token = models.CharField(max_length=64, blank=True)
     card_prefix = models.CharField(max_length=6, blank=True)
     failure_message = models.CharField(max_length=255, blank=True)
     exemption_reason = models.CharField(
@@ -660,6 +663,8 @@ class Payment(ConcurrentTransitionMixin, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     settled_at = models.DateTimeField(null=True, blank=True)
+    # The money a gateway took was given back (our side could not settle the payment).
+    reversed_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(bases=[FSMModelMixin, models.Model], user_db_constraint=False)
 
     class Meta:
@@ -693,9 +698,11 @@ class Payment(ConcurrentTransitionMixin, models.Model):
         self.settled_at = timezone.now()
 
     @transition(field=status, source=Status.PENDING, target=Status.FAILED)
-    def fail(self, *, message=""):
+    def fail(self, *, message="", reversed_=False):
         self.failure_message = message[:255]
         self.settled_at = timezone.now()
+        if reversed_:
+            self.reversed_at = self.settled_at
 
 
 # --- Sending (FIL-9, FIL-12) --------------------------------------------------------------------

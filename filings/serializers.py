@@ -102,6 +102,16 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class PaymentSerializer(serializers.ModelSerializer):
+    redirect_url = serializers.SerializerMethodField(
+        help_text="A pending payment through a redirect gateway: the gateway's page where "
+        "the payer pays (the gateway then sends them back and the payment is verified)."
+    )
+
+    def get_redirect_url(self, payment) -> str:
+        from filings.services.gateway import payer_url
+
+        return payer_url(payment)
+
     class Meta:
         model = Payment
         fields = [
@@ -114,6 +124,7 @@ class PaymentSerializer(serializers.ModelSerializer):
             "exemption_reason",
             "created_at",
             "settled_at",
+            "redirect_url",
         ]
         read_only_fields = fields
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("office/", views.OfficeQueuePage.as_view(), name="queue"),
     path("court/", court.CourtQueuePage.as_view(), name="court-queue"),
     path("court/<int:pk>/<slug:name>/", court.CourtDecisionPage.as_view(), name="court-decision"),
+    path("payments/callback/", views.PaymentCallback.as_view(), name="payment-callback"),
     path("<int:pk>/", views.FilingPage.as_view(), name="filing"),
     path("<int:pk>/documents/<int:document_id>/", views.DocumentFile.as_view(), name="document"),
     path("<int:pk>/receipt/", views.ReceiptFile.as_view(), name="receipt"),

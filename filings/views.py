@@ -7,18 +7,22 @@ serializer and run by the same service as the API.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import serializers
 
 from core import pickers
 from core.actions import ActionFormView, error_messages, form_data, labelled_errors
 from core.api.errors import field_errors
-from core.dates import to_persian_digits, uses_jalali
+from core.dates import local_digits, to_persian_digits, uses_jalali
 from core.exceptions import DomainError, Forbidden, NotFound, ValidationFailed
 from core.listing import PageDates, row_links
 from core.transitions import available_transitions
@@ -177,6 +181,10 @@ class FilingPage(ActionFormView):
                 "return_reasons": ReturnReason.choices,
                 "reject_reasons": RejectReason.choices,
                 "is_filer_side": request.user.pk in (filing.filer_id, filing.presenter_lawyer_id),
+                # A payment under way on a card gateway's page: the way back to that page.
+                "payer_url": next(
+                    (url for p in filing.payments.all() if (url := services.payer_url(p))), ""
+                ),
             },
             status=status,
         )
@@ -209,6 +217,9 @@ class FilingPage(ActionFormView):
         return data
 
     def redirect_to(self, request, pk, result=None):
+        # An online payment through a redirect gateway goes on to the gateway's page.
+        if isinstance(result, Payment) and services.payer_url(result):
+            return redirect(services.payer_url(result))
         # A copy opens the new draft; every other action comes back to this filing.
         target = result.pk if isinstance(result, Filing) else pk
         return redirect("filings:filing", pk=target)
@@ -223,6 +234,50 @@ class FilingPage(ActionFormView):
             raise PermissionDenied from None
         messages.error(request, str(exc.message))
         return self.get(request, pk, errors=exc.fields, status=exc.status_code, act=act)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class PaymentCallback(View):
+    """Where the card gateway sends the payer back (a GET, or a form POST from the gateway's
+    page, hence no CSRF token). Nothing in the request is trusted: it names the payment and
+    its token, and the payment is verified with the gateway server to server. Then the payer
+    sees their filing; anyone else who may not see it gets 404, as does a forged callback."""
+
+    def get(self, request):
+        return self.answer(request, request.GET)
+
+    def post(self, request):
+        return self.answer(request, request.POST)
+
+    def answer(self, request, params):
+        try:
+            payment = services.payment_callback(
+                reference=params.get("reference", ""),
+                token=params.get("token", ""),
+                amount=params.get("amount", ""),
+            )
+        except NotFound:
+            raise Http404 from None
+        target = reverse("filings:filing", args=[payment.filing_id])
+        if not request.user.is_authenticated:
+            return redirect_to_login(target)
+        _filing_or_404(request, payment.filing_id)
+        if payment.status == Payment.Status.SUCCEEDED:
+            messages.success(
+                request,
+                _("The fee is paid. Receipt number: %(receipt)s")
+                % {"receipt": local_digits(payment.receipt_number or payment.gateway_transaction)},
+            )
+        elif payment.status == Payment.Status.FAILED:
+            messages.error(
+                request, _("The payment did not go through: the fee is not paid. Pay again.")
+            )
+        else:
+            messages.warning(
+                request,
+                _("The bank has not confirmed the payment yet; it is settled shortly."),
+            )
+        return redirect(f"{target}#step-payment")
 
 
 class DocumentFile(LoginRequiredMixin, View):

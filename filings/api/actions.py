@@ -164,7 +164,9 @@ pay = api_view(
     render=_payment,
     description=(
         "Online: 201 with status succeeded or failed; 202 with status pending when the gateway "
-        "did not answer in time — then ask `payments/{id}/check/`."
+        "did not answer in time — then ask `payments/{id}/check/`. With a card gateway's "
+        "redirect protocol: 202, pending, with `redirect_url`, the gateway's page where the "
+        "payer pays; the gateway sends them back and the payment is verified and settled."
     ),
     request={"multipart/form-data": PaySerializer, "application/json": PaySerializer},
     responses={201: PaymentSerializer, 202: PaymentSerializer},

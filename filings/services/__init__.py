@@ -1,6 +1,7 @@
 """Every write of filings: `<entity>_<verb>(*, actor, ...)` under `transaction.atomic`."""
 
 from filings.services.documents import document_add, document_remove, store_document
+from filings.services.gateway import payer_url, payment_callback, payment_reconcile
 from filings.services.payment import (
     fees_compute,
     filing_pay,
@@ -55,7 +56,10 @@ __all__ = [
     "pay_exempt",
     "pay_online",
     "pay_with_receipt",
+    "payer_url",
+    "payment_callback",
     "payment_check",
+    "payment_reconcile",
     "sanitise_html",
     "send_code_request",
     "sign_code_request",

@@ -23,6 +23,7 @@ from filings.models import (
     Payment,
     receipt_number_validator,
 )
+from filings.services import gateway as redirect_flow
 from filings.services.common import locked_filing, require_confirmed, require_filer_side
 from filings.services.documents import store_document
 from offices.models import Office
@@ -85,31 +86,11 @@ def _open_payment_checks(filing: Filing) -> None:
         )
 
 
-def _settle(payment: Payment, result, *, actor) -> None:
-    if result.status == "succeeded":
-        apply_transition(
-            payment,
-            "succeed",
-            actor=None,
-            actor_label="system:gateway",
-            reason="gateway: succeeded",
-            receipt_number=result.receipt_number,
-            transaction_id=result.transaction_id,
-        )
-    elif result.status == "failed":
-        apply_transition(
-            payment,
-            "fail",
-            actor=None,
-            actor_label="system:gateway",
-            reason=f"gateway: failed {result.message}".strip(),
-            message=result.message,
-        )
-
-
 def pay_online(*, actor, filing_id, card_prefix: str = "") -> Payment:
     """Charge the fee through the gateway. Success settles it; failure leaves the filing
-    unpaid and payable again; a timeout leaves the payment pending until a status check."""
+    unpaid and payable again; a timeout leaves the payment pending until a status check.
+    With a redirect gateway the payment stays pending with the gateway's token: the payer
+    pays on the gateway's page (`gateway.payer_url`) and the callback settles it."""
     card_prefix = "".join(ch for ch in str(card_prefix or "") if ch.isdigit())[:6]
     with transaction.atomic():
         filing = locked_filing(actor=actor, filing_id=filing_id)
@@ -129,6 +110,8 @@ def pay_online(*, actor, filing_id, card_prefix: str = "") -> Payment:
         except IntegrityError:
             raise Conflict(_("A payment is already under way."), code="payment_pending") from None
     # Committed as pending: whatever happens next, the charge can be found and settled.
+    if gateway.redirects:
+        return redirect_flow.redirect_start(payment, gateway)
     try:
         result = gateway.charge(
             reference=str(payment.reference),
@@ -143,7 +126,7 @@ def pay_online(*, actor, filing_id, card_prefix: str = "") -> Payment:
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.status == Payment.Status.PENDING:
-            _settle(payment, result, actor=actor)
+            payment = redirect_flow.settle(payment, result, gateway=gateway)
     return payment
 
 
@@ -157,9 +140,7 @@ def payment_check(*, actor, filing_id, payment_id) -> Payment:
             raise NotFound()
         if payment.status != Payment.Status.PENDING or payment.method != Payment.Method.ONLINE:
             return payment
-        result = payments.get_gateway().status(reference=str(payment.reference))
-        _settle(payment, result, actor=actor)
-    return payment
+        return redirect_flow.reconcile_locked(payment, payments.get_gateway())
 
 
 def _create_settled(filing, *, actor, reason, **fields) -> Payment:

@@ -18,7 +18,8 @@ DEVELOPMENT_SMS_BACKENDS = {
     "core.messaging.backends.FileSMSBackend",
     "core.messaging.backends.LocmemSMSBackend",
 }
-TEST_PAYMENT_GATEWAYS = {"filings.payments.TestGateway"}
+TEST_PAYMENT_GATEWAYS = {"filings.payments.TestGateway", "core.payments.dev.TestGateway"}
+REDIRECT_GATEWAY = "core.payments.redirect.RedirectGateway"
 TAG = "daftar_production"
 
 
@@ -46,12 +47,42 @@ def development_gateways(app_configs=None, **kwargs):
         found.append(
             level(
                 f"The payment gateway is the test gateway {gateway}, which accepts every payment.",
-                hint="Set DAFTAR_PAYMENT_GATEWAY to the payment provider's gateway "
-                "(a filings.payments.Gateway).",
+                hint=f"Set DAFTAR_PAYMENT_GATEWAY to {REDIRECT_GATEWAY} (the card gateways' "
+                "redirect-and-verify protocol) or another core.payments.Gateway.",
                 id="daftar.E002" if not allowed else "daftar.W002",
             )
         )
+    if gateway == REDIRECT_GATEWAY:
+        found.extend(_redirect_gateway_settings())
     return found
+
+
+def _redirect_gateway_settings() -> list:
+    """The redirect gateway needs its https address, our merchant id, and an https address
+    of this site for the payer's way back."""
+    config = getattr(settings, "PAYMENT_REDIRECT", {})
+    missing = [
+        name
+        for name, ok in (
+            ("DAFTAR_PAYMENT_GATEWAY_URL", str(config.get("BASE_URL", "")).startswith("https://")),
+            ("DAFTAR_PAYMENT_MERCHANT_ID", bool(config.get("MERCHANT_ID"))),
+            (
+                "DAFTAR_PAYMENT_CALLBACK_BASE_URL",
+                str(config.get("CALLBACK_BASE_URL", "")).startswith("https://"),
+            ),
+        )
+        if not ok
+    ]
+    if not missing:
+        return []
+    return [
+        checks.Error(
+            "The redirect payment gateway is not configured: " + ", ".join(missing) + ".",
+            hint="Set the gateway's https address, the merchant id it issued, and this "
+            "site's public https address (docs/deploy.md).",
+            id="daftar.E003",
+        )
+    ]
 
 
 def refuse_to_start() -> None:

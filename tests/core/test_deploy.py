@@ -401,3 +401,34 @@ def test_every_configured_password_hasher_is_installed():
             encoded = hasher.encode("correct horse", hasher.salt())
             assert hasher.verify("correct horse", encoded)
             assert not hasher.verify("wrong horse", encoded)
+
+
+REDIRECT_GATEWAY = {
+    "DAFTAR_PAYMENT_GATEWAY": "core.payments.redirect.RedirectGateway",
+    "DAFTAR_PAYMENT_GATEWAY_URL": "https://pay.gateway.example/api",
+    "DAFTAR_PAYMENT_MERCHANT_ID": "a1b2c3d4-merchant",
+    "DAFTAR_PAYMENT_CALLBACK_BASE_URL": "https://daftar.example",
+}
+
+
+@pytest.mark.rule("FIL-7")
+def test_production_accepts_the_redirect_gateway_when_it_is_configured():
+    """FIL-7: the card gateways' redirect-and-verify protocol is production's gateway: with
+    its https address, the merchant id and this site's https address, no issue."""
+    result = check_deploy(**{**PROVIDERS, **REDIRECT_GATEWAY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.rule("FIL-7")
+def test_production_refuses_a_redirect_gateway_without_its_address_or_merchant_id():
+    env = {**PROVIDERS, **REDIRECT_GATEWAY}
+    env["DAFTAR_PAYMENT_GATEWAY_URL"] = "http://pay.gateway.example/api"  # not https
+    del env["DAFTAR_PAYMENT_MERCHANT_ID"]
+    result = check_deploy(**env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "daftar.E003" in output
+    assert "DAFTAR_PAYMENT_GATEWAY_URL" in output and "DAFTAR_PAYMENT_MERCHANT_ID" in output
+    assert "DAFTAR_PAYMENT_CALLBACK_BASE_URL" not in output
+    assert "daftar.E002" not in output

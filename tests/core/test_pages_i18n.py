@@ -72,6 +72,7 @@ NOT_PAGES = {
     "offices_portal:receipt": "PDF receipt",
     "filings:document": "document file",
     "filings:receipt": "PDF receipt",
+    "filings:payment-callback": "the card gateway's way back: settles, then the filing's page",
     "discipline:action": "POST only",
     "discipline:ruling-pdf": "PDF ruling",
     "notices:attachment": "attachment file",

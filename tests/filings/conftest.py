@@ -66,3 +66,24 @@ def _messages_in_english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def gateway(settings):
+    """The card gateway simulator on loopback (tests/support/gateway_simulator.py), and the
+    site configured to pay through it with the redirect-and-verify protocol."""
+    from tests.support import gateway_simulator
+
+    with gateway_simulator.running() as simulator:
+        settings.FILINGS = {
+            **settings.FILINGS,
+            "PAYMENT_GATEWAY": "core.payments.redirect.RedirectGateway",
+        }
+        settings.PAYMENT_REDIRECT = {
+            "BASE_URL": simulator.base_url,
+            "MERCHANT_ID": gateway_simulator.MERCHANT_ID,
+            "CONNECT_TIMEOUT": 2,
+            "READ_TIMEOUT": 0.5,
+            "CALLBACK_BASE_URL": "http://testserver",
+        }
+        yield simulator

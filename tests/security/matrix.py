@@ -771,6 +771,15 @@ MATRIX = [
         kwargs={"pk": "filing", "document_id": "document"},
     ),
     page("filings:receipt", {"GET": FILING_STATE}, kwargs={"pk": "filing"}),
+    # FIL-7: the card gateway sends the payer back here, signed in or not. A callback whose
+    # token is not the payment's changes nothing and shows nothing, to anyone.
+    page(
+        "filings:payment-callback",
+        {"GET": Expect(dict.fromkeys(ROLES, HIDDEN)), "POST": Expect(dict.fromkeys(ROLES, HIDDEN))},
+        url=lambda world, scope: (
+            f"/filings/payments/callback/?token=forged&reference={scope.extra['payment'].reference}"
+        ),
+    ),
     # --- portal pages: discipline ---------------------------------------------------------------
     page("discipline:dashboard", {"GET": signed_in()}),
     page(

@@ -191,9 +191,29 @@ FILINGS = {
     # FIL-6, FIL-9: one-time codes for signing and sending.
     "CODE_LENGTH": 6,
     "CODE_VALIDITY": timedelta(minutes=5),
-    # FIL-7: the payment gateway (an object with `charge` and `status`, see filings.payments).
+    # FIL-7: the payment gateway (a core.payments.Gateway): the development TestGateway, or
+    # core.payments.redirect.RedirectGateway (configured by PAYMENT_REDIRECT below).
     "PAYMENT_GATEWAY": os.environ.get("DAFTAR_PAYMENT_GATEWAY", "filings.payments.TestGateway"),
     "PAYMENT_TIMEOUT_SECONDS": 30,
+    # A payment still pending this long after it began is settled by asking the gateway
+    # (the sweep filings.reconcile_payments).
+    "PAYMENT_RECONCILE_AFTER": timedelta(
+        minutes=int(os.environ.get("DAFTAR_PAYMENT_RECONCILE_MINUTES", "15"))
+    ),
+}
+
+# The card gateway's redirect-and-verify protocol (core.payments.redirect): its address, the
+# merchant id it gave us, how long to wait for it, and the public address of this site that
+# the gateway sends payers back to.
+PAYMENT_REDIRECT = {
+    "BASE_URL": os.environ.get("DAFTAR_PAYMENT_GATEWAY_URL", ""),
+    "MERCHANT_ID": os.environ.get("DAFTAR_PAYMENT_MERCHANT_ID", ""),
+    "CONNECT_TIMEOUT": float(os.environ.get("DAFTAR_PAYMENT_CONNECT_TIMEOUT", "5")),
+    "READ_TIMEOUT": float(os.environ.get("DAFTAR_PAYMENT_READ_TIMEOUT", "20")),
+    "CALLBACK_BASE_URL": os.environ.get(
+        "DAFTAR_PAYMENT_CALLBACK_BASE_URL",
+        os.environ.get("DAFTAR_BASE_URL", "http://127.0.0.1:8000"),
+    ),
 }
 
 # --- Audit -----------------------------------------------------------------------------------
