@@ -1,7 +1,14 @@
-"""SMS gateways. Choose one with the SMS_BACKEND setting; a real provider is one more class.
+"""SMS gateways. Choose one with the SMS_BACKEND setting: a development backend below, or the
+HTTP provider's (`core.messaging.provider`).
 
 `send` receives the outbox row and must treat `message.pk` as an idempotency key: a job
-that is retried after a crash may hand the same message over again.
+that is retried after a crash may hand the same message over again. A failure that may pass
+(a timeout, the provider busy) raises any exception and the message is tried again later; one
+that never will (an invalid number, refused credentials) raises `PermanentSMSError` and the
+message is failed at once.
+
+A backend whose provider reports delivery sets `reports_delivery` and answers
+`delivery_states(references)`; the outbox's delivery sweep asks it about sent messages.
 """
 
 import copy
@@ -12,10 +19,33 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 
+class SMSDeliveryError(Exception):
+    """The provider did not take the message; it may take it later."""
+
+
+class PermanentSMSError(SMSDeliveryError):
+    """The provider will never take this message (invalid number, refused credentials)."""
+
+
+class DeliveryState:
+    """A sent message's fate as the provider reports it (`OutboundMessage.delivery_state`)."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+    FINAL = (DELIVERED, UNDELIVERED)
+
+
 class BaseSMSBackend:
+    reports_delivery = False
+
     def send(self, message) -> str:
         """Deliver and return the provider's reference."""
         raise NotImplementedError
+
+    def delivery_states(self, references: list[str]) -> dict[str, str]:
+        """The `DeliveryState` of each reference the provider knows (pending ones included)."""
+        return {}
 
 
 class ConsoleSMSBackend(BaseSMSBackend):
