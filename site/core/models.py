@@ -104,7 +104,11 @@ class OutboundMessage(models.Model):
     # The provider's delivery report (core.messaging.backends.DeliveryState): "pending" while
     # it is asked, then "delivered" or "undelivered"; blank when the backend reports none.
     delivery_state = models.CharField(
-        _("delivery"), max_length=12, blank=True, default="", db_index=True
+        pgettext_lazy("delivery report of a message", "delivery"),
+        max_length=12,
+        blank=True,
+        default="",
+        db_index=True,
     )
     delivery_checked_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)

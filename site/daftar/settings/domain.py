@@ -1,7 +1,7 @@
 """Jobs, messaging and the domain apps' own settings (the rules' numbers)."""
 
 import os
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 from .env import VAR_DIR
@@ -130,6 +130,9 @@ APPOINTMENTS = {
     "MIN_NOTICE": timedelta(hours=1),
     # APT-4: online booking ban after a no-show, counted from the end of that working day.
     "NO_SHOW_BAN": timedelta(days=7),
+    # The reminder SMS goes the day before an appointment, from this local time on (an
+    # appointment booked on that day itself has just had its booking SMS and gets none).
+    "REMINDER_FROM": time(9, 0),
 }
 
 # --- Licensing and the Association (LIC-*, ASC-*) -------------------------------------------
