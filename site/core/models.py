@@ -95,7 +95,7 @@ class OutboundMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     # The provider's id of the message (its messageid), asked about for the delivery report.
-    provider_reference = models.CharField(max_length=128, blank=True)
+    provider_reference = models.CharField(max_length=128, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
     # After a failed attempt: not tried again before this time (the pause grows each time).

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Q
 
-from core.messaging.backends import DeliveryState, get_sms_backend
+from core.messaging.backends import DeliveryState, get_sms_backend, record_delivery
 from core.models import AttemptCounter, OutboundMessage, RateWindow
 from core.sweeping import sweep
 
@@ -51,16 +51,7 @@ def sms_delivery_reports(now: datetime) -> int:
     if not rows:
         return 0
     states = backend.delivery_states(list(rows))
-    changed = 0
-    for reference, state in states.items():
-        if state in DeliveryState.FINAL and reference in rows:
-            changed += OutboundMessage.objects.filter(
-                pk=rows[reference], delivery_state=DeliveryState.PENDING
-            ).update(
-                delivery_state=state,
-                delivery_checked_at=now,
-                delivered_at=now if state == DeliveryState.DELIVERED else None,
-            )
+    changed = record_delivery({ref: st for ref, st in states.items() if ref in rows}, now=now)
     OutboundMessage.objects.filter(
         pk__in=rows.values(), delivery_state=DeliveryState.PENDING
     ).update(delivery_checked_at=now)

@@ -179,3 +179,48 @@ def test_development_backends_report_no_delivery(sms_outbox):
     message.refresh_from_db()
     assert message.status == OutboundMessage.Status.SENT and message.delivery_state == ""
     assert sweeping.run_all(only=["core.sms_delivery_reports"]) == {"core.sms_delivery_reports": 0}
+
+
+# --- The provider's delivery callback ------------------------------------------------------
+CALLBACK_SECRET = "a-long-random-callback-secret"
+
+
+@pytest.fixture
+def callback(sms_provider, settings, client):
+    settings.SMS_PROVIDER = {**settings.SMS_PROVIDER, "CALLBACK_SECRET": CALLBACK_SECRET}
+
+    def post(messageid, status, secret=CALLBACK_SECRET):
+        return client.post(f"/sms/delivery/{secret}/", {"messageid": messageid, "status": status})
+
+    return post
+
+
+def sent_message() -> OutboundMessage:
+    message = queue()
+    deliver_message.call(str(message.pk))
+    message.refresh_from_db()
+    return message
+
+
+def test_the_providers_delivery_callback_records_the_report_once(callback):
+    message = sent_message()
+
+    first = callback(message.provider_reference, DELIVERED)
+    again = callback(message.provider_reference, UNDELIVERED)  # late or repeated: ignored
+
+    assert first.status_code == 200 and first.json() == {"recorded": 1}
+    assert again.status_code == 200 and again.json() == {"recorded": 0}
+    message.refresh_from_db()
+    assert message.delivery_state == DeliveryState.DELIVERED and message.delivered_at
+
+
+def test_the_callback_without_the_secret_does_not_exist(callback, settings, client):
+    message = sent_message()
+    wrong = callback(message.provider_reference, DELIVERED, secret="guessed")
+    assert wrong.status_code == 404
+    settings.SMS_PROVIDER = {**settings.SMS_PROVIDER, "CALLBACK_SECRET": ""}
+    unset = callback(message.provider_reference, DELIVERED, secret="")
+    assert unset.status_code == 404
+    message.refresh_from_db()
+    assert message.delivery_state == DeliveryState.PENDING
+    assert client.get(f"/sms/delivery/{CALLBACK_SECRET}/").status_code == 405

@@ -36,6 +36,27 @@ class DeliveryState:
     FINAL = (DELIVERED, UNDELIVERED)
 
 
+def record_delivery(states: dict[str, str], *, now) -> int:
+    """Record the provider's final reports (reference → DeliveryState) on the sent messages
+    still pending; a message already reported is left alone. Returns the rows changed."""
+    from core.models import OutboundMessage
+
+    changed = 0
+    for reference, state in states.items():
+        if state not in DeliveryState.FINAL or not reference:
+            continue
+        changed += OutboundMessage.objects.filter(
+            channel=OutboundMessage.Channel.SMS,
+            provider_reference=reference,
+            delivery_state=DeliveryState.PENDING,
+        ).update(
+            delivery_state=state,
+            delivery_checked_at=now,
+            delivered_at=now if state == DeliveryState.DELIVERED else None,
+        )
+    return changed
+
+
 class BaseSMSBackend:
     reports_delivery = False
 

@@ -14,12 +14,16 @@ Failures: a timeout, a refused connection, a 5xx answer or the provider's "try l
 raise `SMSDeliveryError` (the outbox tries again later, with a growing pause); an invalid number,
 refused credentials, an empty or too long text raise `PermanentSMSError` (failed at once).
 
-Settings: ``SMS_PROVIDER`` (BASE_URL, API_KEY, SENDER, TIMEOUT), from the DAFTAR_SMS_* variables
-(docs/deploy.md).
+Delivery reports: asked by the `core.sms_delivery_reports` sweep (status.json), or pushed by
+the provider to `delivery_callback`.
+
+Settings: ``SMS_PROVIDER`` (BASE_URL, API_KEY, SENDER, TIMEOUT, CALLBACK_SECRET), from the
+DAFTAR_SMS_* variables (docs/deploy.md).
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 from urllib.error import HTTPError, URLError
@@ -27,12 +31,17 @@ from urllib.parse import quote, urlencode
 from urllib.request import Request, urlopen
 
 from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from core.messaging.backends import (
     BaseSMSBackend,
     DeliveryState,
     PermanentSMSError,
     SMSDeliveryError,
+    record_delivery,
 )
 
 logger = logging.getLogger(__name__)
@@ -109,16 +118,38 @@ class KavenegarSMSBackend(BaseSMSBackend):
             batch = references[start : start + STATUS_BATCH]
             answer = self._call("status", {"messageid": ",".join(batch)}, post=False)
             for entry in answer.get("entries") or []:
-                code = int(entry.get("status", 0))
-                state = (
-                    DeliveryState.DELIVERED
-                    if code in _DELIVERED
-                    else DeliveryState.UNDELIVERED
-                    if code in _UNDELIVERED
-                    else DeliveryState.PENDING
-                    if code in _PENDING
-                    else None
-                )
+                state = state_of(entry.get("status"))
                 if state:
                     states[str(entry.get("messageid"))] = state
         return states
+
+
+def state_of(code) -> str | None:
+    """The `DeliveryState` of the provider's delivery status code (None: unknown to it)."""
+    try:
+        code = int(code)
+    except (TypeError, ValueError):
+        return None
+    if code in _DELIVERED:
+        return DeliveryState.DELIVERED
+    if code in _UNDELIVERED:
+        return DeliveryState.UNDELIVERED
+    return DeliveryState.PENDING if code in _PENDING else None
+
+
+@csrf_exempt
+@require_POST
+def delivery_callback(request, secret: str):
+    """The provider's delivery report, pushed to `/sms/delivery/<secret>/` (`messageid`,
+    `status`, form-encoded). The secret (DAFTAR_SMS_CALLBACK_SECRET) is the only proof that
+    the provider calls: without one configured, or with another, the address does not exist.
+    A report is recorded once; a repeated or late one changes nothing."""
+    expected = settings.SMS_PROVIDER.get("CALLBACK_SECRET", "")
+    if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
+        raise Http404
+    reference = str(request.POST.get("messageid", "")).strip()
+    state = state_of(request.POST.get("status"))
+    changed = 0
+    if reference and state in DeliveryState.FINAL:
+        changed = record_delivery({reference: state}, now=timezone.now())
+    return JsonResponse({"recorded": changed})

@@ -34,6 +34,8 @@ SMS_PROVIDER = {
     "API_KEY": os.environ.get("DAFTAR_SMS_API_KEY", ""),
     "SENDER": os.environ.get("DAFTAR_SMS_SENDER", ""),
     "TIMEOUT": float(os.environ.get("DAFTAR_SMS_TIMEOUT_SECONDS", "10")),
+    # The secret path of the provider's delivery callback, /sms/delivery/<secret>/ (unset: off).
+    "CALLBACK_SECRET": os.environ.get("DAFTAR_SMS_CALLBACK_SECRET", ""),
     "DELIVERY_REPORT_FOR": timedelta(days=2),
     "DELIVERY_POLL_EVERY": timedelta(minutes=5),
 }
