@@ -11,6 +11,7 @@ from django.utils import timezone
 from core import sweeping
 from core.messaging import send_sms
 from core.messaging.backends import DeliveryState
+from core.messaging.provider import localid_of
 from core.models import OutboundMessage
 from core.tasks import deliver_message
 from tests.factories.sms_provider import DELIVERED, UNDELIVERED
@@ -37,7 +38,7 @@ def test_a_message_is_sent_with_its_id_as_the_providers_localid(sms_provider):
 
     message.refresh_from_db()
     [sent] = sms_provider.delivered_to_phones
-    assert sent["localid"] == str(message.pk)
+    assert sent["localid"] == localid_of(message) and sent["localid"].isdigit()
     assert sent["receptor"] == MOBILE and sent["message"] == message.body
     assert sent["sender"] == sms_provider.sender
     assert message.status == OutboundMessage.Status.SENT
@@ -60,7 +61,7 @@ def test_a_timeout_is_retried_and_the_provider_sends_once(sms_provider):
 
     message.refresh_from_db()
     assert message.status == OutboundMessage.Status.SENT and message.attempts == 2
-    assert [r["params"]["localid"] for r in sms_provider.sends()] == [str(message.pk)] * 2
+    assert [r["params"]["localid"] for r in sms_provider.sends()] == [localid_of(message)] * 2
     assert len(sms_provider.delivered_to_phones) == 1
     assert message.provider_reference == str(sms_provider.delivered_to_phones[0]["messageid"])
 

@@ -6,9 +6,10 @@
 Both answer JSON: ``{"return": {"status": 200, "message": "…"}, "entries": [...]}``; an entry
 of send.json carries the provider's ``messageid``, one of status.json its delivery ``status``.
 
-`localid` is our outbox row's id: the provider sends a message once per localid and answers a
-repeated request with the entry it already has, so a retry after a timeout (the provider may
-have taken the message before the answer was lost) never sends twice.
+`localid` is our outbox row's id (as a number, `localid_of`): the provider sends a message
+once per localid and answers a repeated request with the entry it already has, so a retry
+after a timeout (the provider may have taken the message before the answer was lost) never
+sends twice.
 
 Failures: a timeout, a refused connection, a 5xx answer or the provider's "try later" statuses
 raise `SMSDeliveryError` (the outbox tries again later, with a growing pause); an invalid number,
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import uuid
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote, urlencode
 from urllib.request import Request, urlopen
@@ -103,7 +105,11 @@ class KavenegarSMSBackend(BaseSMSBackend):
         raise PermanentSMSError(f"provider status {status}: {text}")
 
     def send(self, message) -> str:
-        params = {"receptor": message.recipient, "message": message.body, "localid": message.pk}
+        params = {
+            "receptor": message.recipient,
+            "message": message.body,
+            "localid": localid_of(message),
+        }
         if self.sender:
             params["sender"] = self.sender
         answer = self._call("send", params, post=True)
@@ -122,6 +128,12 @@ class KavenegarSMSBackend(BaseSMSBackend):
                 if state:
                     states[str(entry.get("messageid"))] = state
         return states
+
+
+def localid_of(message) -> str:
+    """The provider's `localid` of an outbox row: a number (its type at the provider), the
+    first 63 bits of the row's UUID, the same on every attempt."""
+    return str(uuid.UUID(str(message.pk)).int >> 65)
 
 
 def state_of(code) -> str | None:
