@@ -591,3 +591,25 @@ class OnlineBookingBan(models.Model):
 
     def __str__(self):
         return f"{self.user_id} until {self.ends_at}"
+
+
+class AppointmentReminder(models.Model):
+    """The day-before reminder of an appointment at one time, sent once: the row is written in
+    the transaction that queues the SMS, and its uniqueness refuses a second one, whichever
+    sweep runs it. A moved appointment (another `starts_at`) is reminded of its new time."""
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.PROTECT, related_name="reminders")
+    starts_at = models.DateTimeField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("appointment reminder")
+        verbose_name_plural = _("appointment reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment", "starts_at"], name="appointment_reminded_once_per_time"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.appointment_id} at {self.starts_at}"

@@ -3,7 +3,8 @@
 * ``office/<code>/`` — the office's free days and times (the calendar selector), and the
   booking form: one radio button per free slot, the service, and a submit button. Anyone may
   look; booking needs a signed-in, verified account (the service decides and says why not).
-* ``""`` — my appointments, with the receipt (PDF) and a cancel button for each open one.
+* ``""`` — my appointments, with the receipt (PDF), the calendar file (.ics) and a cancel
+  button for each open one.
 
 The views parse the form, call ``offices.selectors`` and ``offices.services`` and render the
 result; every rule (limits, bans, notice, operational status, seats) is the service's, and
@@ -27,7 +28,7 @@ from django.views import View
 from core.actions import ActionFormView
 from core.exceptions import DomainError
 from core.publiccache import cache_publicly
-from offices import receipts, scheduling, selectors, services
+from offices import calendar_file, receipts, scheduling, selectors, services
 from offices.actions import APPOINTMENT_ACTIONS
 from offices.models import Appointment
 
@@ -169,3 +170,18 @@ class AppointmentReceipt(LoginRequiredMixin, View):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class AppointmentCalendarFile(LoginRequiredMixin, View):
+    """The appointment as a calendar file (.ics), in the page's language; others' are 404."""
+
+    def get(self, request, pk):
+        appointment = (
+            selectors.appointments_of(request.user)
+            .select_related("slot", "office", "service")
+            .filter(pk=pk)
+            .first()
+        )
+        if appointment is None:
+            raise Http404
+        return calendar_file.response(appointment)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("office/<str:code>/", portal.OfficeCalendarPage.as_view(), name="office"),
     path("<int:pk>/cancel/", portal.CancelAppointment.as_view(), name="cancel"),
     path("<int:pk>/receipt/", portal.AppointmentReceipt.as_view(), name="receipt"),
+    path("<int:pk>/calendar.ics", portal.AppointmentCalendarFile.as_view(), name="calendar"),
 ]

@@ -1,6 +1,6 @@
 """Time-driven work of the offices app (run by `manage.py sweep`, every minute).
 
-Both sweeps compare stored timestamps with `now`, so a late sweep does what a punctual one
+The sweeps compare stored timestamps with `now`, so a late sweep does what a punctual one
 would have done, and running one twice changes nothing more.
 """
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.sweeping import sweep
 from offices import scheduling, services
+from offices.services import reminders
 
 
 @sweep("offices.no_shows")
@@ -18,6 +19,15 @@ def no_shows(now: datetime) -> int:
     return sum(
         services.appointment_mark_no_show(appointment_id=pk, now=now)
         for pk in services.due_no_shows(now)
+    )
+
+
+@sweep("offices.reminders")
+def appointment_reminders(now: datetime) -> int:
+    """The reminder SMS the day before each booked appointment, sent once (services.reminders)."""
+    return sum(
+        reminders.appointment_remind(appointment_id=pk, now=now)
+        for pk in reminders.due_reminders(now)
     )
 
 

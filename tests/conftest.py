@@ -34,6 +34,25 @@ def sms_outbox():
 
 
 @pytest.fixture
+def sms_provider(settings):
+    """A local SMS provider on loopback (tests/factories/sms_provider.py), and the settings
+    that send through it with the HTTP backend (its client gives up after half a second)."""
+    from tests.factories.sms_provider import SMSProviderSimulator
+
+    simulator = SMSProviderSimulator().start()
+    settings.SMS_BACKEND = "core.messaging.provider.KavenegarSMSBackend"
+    settings.SMS_PROVIDER = {
+        **settings.SMS_PROVIDER,
+        "BASE_URL": simulator.base_url,
+        "API_KEY": simulator.api_key,
+        "SENDER": simulator.sender,
+        "TIMEOUT": 0.5,
+    }
+    yield simulator
+    simulator.stop()
+
+
+@pytest.fixture
 def api():
     return APIClient()
 

@@ -24,7 +24,7 @@ from rest_framework.response import Response
 from core.actions import with_actions
 from core.exceptions import NotFound, ValidationFailed
 from core.publiccache import cache_publicly
-from offices import receipts, selectors, services
+from offices import calendar_file, receipts, selectors, services
 from offices.actions import APPOINTMENT_ACTIONS
 from offices.api.serializers import (
     AppointmentSerializer,
@@ -260,6 +260,20 @@ class AppointmentViewSet(
             f'inline; filename="appointment-{appointment.check_in_code}.pdf"'
         )
         return response
+
+    @extend_schema(
+        operation_id="appointments_calendar",
+        summary=_("The appointment as a calendar file"),
+        responses={
+            (200, "text/calendar"): OpenApiResponse(
+                OpenApiTypes.STR, description=_("iCalendar (RFC 5545)")
+            )
+        },
+    )
+    @action(detail=True, methods=["get"], url_path="calendar")
+    def calendar(self, request, pk=None):
+        """The appointment as an .ics file to add to a calendar (times in UTC)."""
+        return calendar_file.response(self.get_object())
 
 
 class ProvinceList(generics.ListAPIView):

@@ -17,7 +17,7 @@ from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.notify import notify
 from core.records import as_pk, locked
 from core.transitions import apply_transition
-from offices import formatting, scheduling, selectors
+from offices import formatting, notifications, scheduling, selectors
 from offices.models import Appointment, Office, OnlineBookingBan, Service, Slot
 from offices.text import normalize
 
@@ -170,6 +170,7 @@ def _send_booked_sms(appointment: Appointment) -> None:
             }
         ),
     )
+    notifications.appointment_booked_email(appointment)
 
 
 def appointment_cancel(*, actor, appointment_id: int, reason: str = "") -> Appointment:
@@ -185,6 +186,7 @@ def appointment_cancel(*, actor, appointment_id: int, reason: str = "") -> Appoi
                 code="too_late",
             )
         apply_transition(appointment, "cancel", actor=actor, reason=reason)
+        notifications.appointment_cancelled(appointment, actor=actor, reason=reason)
         Slot.objects.filter(pk=appointment.slot_id, booked__gt=0).update(booked=F("booked") - 1)
     return appointment
 

@@ -59,8 +59,9 @@ class OutboundMessageAdmin(ReadOnlyAdmin):
         "status",
         "attempts",
         "sent_at",
+        "delivery_state",
     )
-    list_filter = ("channel", "status", "purpose")
+    list_filter = ("channel", "status", "delivery_state", "purpose")
     search_fields = ("recipient", "purpose")
-    exclude = ("body",)
+    exclude = ("body", "attachment")
     readonly_fields = ("redacted_body",)

@@ -20,6 +20,8 @@ DEVELOPMENT_SMS_BACKENDS = {
 }
 TEST_PAYMENT_GATEWAYS = {"filings.payments.TestGateway", "core.payments.dev.TestGateway"}
 REDIRECT_GATEWAY = "core.payments.redirect.RedirectGateway"
+# The HTTP provider's backend needs its account's key (and a sender line) to send anything.
+PROVIDER_SMS_BACKENDS = {"core.messaging.provider.KavenegarSMSBackend"}
 TAG = "daftar_production"
 
 
@@ -42,6 +44,18 @@ def development_gateways(app_configs=None, **kwargs):
                 id="daftar.E001" if not allowed else "daftar.W001",
             )
         )
+    if settings.SMS_BACKEND in PROVIDER_SMS_BACKENDS:
+        conf = getattr(settings, "SMS_PROVIDER", {})
+        if not conf.get("API_KEY") or not str(conf.get("BASE_URL", "")).startswith("https://"):
+            found.append(
+                checks.Error(
+                    "The SMS provider's backend has no API key or no https address: "
+                    "no message would be sent.",
+                    hint="Set DAFTAR_SMS_API_KEY (and DAFTAR_SMS_BASE_URL to an https:// "
+                    "address, DAFTAR_SMS_SENDER to the sender line); see docs/deploy.md.",
+                    id="daftar.E011",
+                )
+            )
     gateway = settings.FILINGS.get("PAYMENT_GATEWAY", "")
     if gateway in TEST_PAYMENT_GATEWAYS:
         found.append(

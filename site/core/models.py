@@ -94,10 +94,28 @@ class OutboundMessage(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
-    provider_reference = models.CharField(max_length=128, blank=True)
+    # The provider's id of the message (its messageid), asked about for the delivery report.
+    provider_reference = models.CharField(max_length=128, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
+    # After a failed attempt: not tried again before this time (the pause grows each time).
+    retry_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The provider's delivery report (core.messaging.backends.DeliveryState): "pending" while
+    # it is asked, then "delivered" or "undelivered"; blank when the backend reports none.
+    delivery_state = models.CharField(
+        pgettext_lazy("delivery report of a message", "delivery"),
+        max_length=12,
+        blank=True,
+        default="",
+        db_index=True,
+    )
+    delivery_checked_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    # An e-mail's one attachment (a calendar file): its name, type and text.
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    attachment = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("outbound message")

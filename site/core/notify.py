@@ -27,6 +27,12 @@ def in_language_of(user, build):
         return str(build())
 
 
+def in_language_of_raw(user, build):
+    """`build()` evaluated with `user`'s language active, as it is (not made a string)."""
+    with translation.override(language_of(user)):
+        return build()
+
+
 def notify(
     user,
     *,
@@ -38,8 +44,11 @@ def notify(
     to=None,
     email_to=None,
     secret=None,
+    attachment=None,
 ):
-    """Queue the SMS (and e-mail) for `user`; returns the outbox rows queued."""
+    """Queue the SMS (and e-mail) for `user`; returns the outbox rows queued. `attachment`
+    (a callable, evaluated in the reader's language, returning (name, text, MIME type)) goes
+    with the e-mail only."""
     if user is None and not (to or email_to):
         return []
     sent = []
@@ -57,6 +66,7 @@ def notify(
                 purpose=purpose,
                 user=user,
                 secret=secret,
+                attachment=None if attachment is None else in_language_of_raw(user, attachment),
             )
         )
     return sent

@@ -1,6 +1,7 @@
 """Background jobs shared by every app."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core import requestid
-from core.messaging.backends import get_sms_backend
+from core.messaging.backends import DeliveryState, PermanentSMSError, get_sms_backend
 from core.models import OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -25,8 +26,17 @@ def _deliver(message: OutboundMessage) -> str:
         to=[message.recipient],
         headers={"X-Daftar-Message-Id": str(message.pk)},
     )
+    if message.attachment_name:
+        email.attach(message.attachment_name, message.attachment, message.attachment_type)
     email.send(fail_silently=False)
     return f"email:{message.pk}"
+
+
+def retry_pause(attempts: int):
+    """The pause before the next attempt: the backoff, doubled per failed attempt (an hour at
+    most)."""
+    pause = settings.MESSAGE_RETRY_BACKOFF * (2 ** max(attempts - 1, 0))
+    return min(pause, timedelta(hours=1))
 
 
 @task()
@@ -56,16 +66,25 @@ def _deliver_once(message_id: str) -> str:
         message.attempts += 1
         try:
             reference = _deliver(message)
+        except PermanentSMSError as exc:  # never to pass: failed now, not tried again
+            logger.warning("Delivery of %s refused for good: %s", message_id, exc)
+            message.last_error = str(exc)[:2000]
+            message.status = OutboundMessage.Status.FAILED
+            message.save(update_fields=["attempts", "last_error", "status"])
+            return "failed"
         except Exception as exc:  # the provider's failure is recorded, not raised
             logger.warning("Delivery of %s failed: %s", message_id, exc)
             message.last_error = str(exc)[:2000]
+            message.retry_at = timezone.now() + retry_pause(message.attempts)
             if message.attempts >= settings.MESSAGE_MAX_ATTEMPTS:
                 message.status = OutboundMessage.Status.FAILED
-            message.save(update_fields=["attempts", "last_error", "status"])
+            message.save(update_fields=["attempts", "last_error", "status", "retry_at"])
             return "retry"
         message.status = OutboundMessage.Status.SENT
         message.sent_at = timezone.now()
         message.provider_reference = reference
+        if message.channel == OutboundMessage.Channel.SMS and get_sms_backend().reports_delivery:
+            message.delivery_state = DeliveryState.PENDING
         if message.contains_secret:
             message.body = message.redacted_body
         message.save(
@@ -76,6 +95,7 @@ def _deliver_once(message_id: str) -> str:
                 "provider_reference",
                 "body",
                 "last_error",
+                "delivery_state",
             ]
         )
         return "sent"

@@ -14,6 +14,7 @@ from cms_pages.api import api_router
 from core import health, metrics
 from core.api.docs import redoc_view, swagger_ui_view
 from core.api.errors import json_not_found
+from core.messaging import provider as sms_provider
 from daftar import portal
 
 handler404 = "core.views.not_found"
@@ -25,6 +26,8 @@ urlpatterns = [
     path("health/", health.liveness, name="health"),
     path("ready/", health.readiness, name="ready"),
     path("metrics", metrics.metrics_view, name="metrics"),
+    # The SMS provider's delivery reports (core.messaging.provider), behind a secret path.
+    path("sms/delivery/<str:secret>/", sms_provider.delivery_callback, name="sms-delivery"),
     # Staff sign in through the same two-step sign-in as everyone (ID-4).
     path("admin/login/", account_views.SignInView.as_view(), name="wagtailadmin_login_twostep"),
     path("django-admin/login/", account_views.SignInView.as_view()),

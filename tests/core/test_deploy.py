@@ -78,6 +78,35 @@ def test_check_deploy_refuses_every_development_sms_backend(backend):
     assert "daftar.E002" not in output
 
 
+HTTP_SMS = "core.messaging.provider.KavenegarSMSBackend"
+
+
+def test_check_deploy_accepts_the_sms_providers_http_backend_with_its_key():
+    result = check_deploy(
+        **{
+            **PROVIDERS,
+            "DAFTAR_SMS_BACKEND": HTTP_SMS,
+            "DAFTAR_SMS_API_KEY": "a-provider-key",
+            "DAFTAR_SMS_SENDER": "10004346",
+        }
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "settings_env",
+    [{}, {"DAFTAR_SMS_API_KEY": "a-provider-key", "DAFTAR_SMS_BASE_URL": "http://sms.example"}],
+    ids=["no key", "not https"],
+)
+def test_check_deploy_refuses_the_http_sms_backend_without_its_key_or_https(settings_env):
+    result = check_deploy(**{**PROVIDERS, "DAFTAR_SMS_BACKEND": HTTP_SMS, **settings_env})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "daftar.E011" in output and "DAFTAR_SMS_API_KEY" in output
+    assert "daftar.E001" not in output
+
+
 def test_a_loopback_run_may_allow_the_development_gateways_with_a_warning():
     result = check_deploy(DAFTAR_ALLOW_DEVELOPMENT_GATEWAYS="1")
     output = result.stdout + result.stderr

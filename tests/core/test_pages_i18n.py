@@ -70,6 +70,7 @@ PORTAL_NAMESPACES = {
 NOT_PAGES = {
     "offices_portal:cancel": "POST only",
     "offices_portal:receipt": "PDF receipt",
+    "offices_portal:calendar": "calendar file (.ics)",
     "filings:document": "document file",
     "filings:receipt": "PDF receipt",
     "filings:payment-callback": "the card gateway's way back: settles, then the filing's page",

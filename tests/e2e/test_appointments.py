@@ -62,6 +62,7 @@ def test_newcomer_finds_an_office_signs_in_and_books(page, sms_outbox):
     card.wait_for()
     assert appointment.check_in_code in card.inner_text()
     assert card.locator(f'a[href="/appointments/{appointment.pk}/receipt/"]').is_visible()
+    assert card.locator(f'a[href="/appointments/{appointment.pk}/calendar.ics"]').is_visible()
     assert page.locator("html").get_attribute("dir") == "rtl"
     no_horizontal_scroll(page)
     accessible(page)

@@ -618,6 +618,7 @@ MATRIX = [
         for name, method in (
             ("appointment-detail", "GET"),
             ("appointment-receipt", "GET"),
+            ("appointment-calendar", "GET"),
             ("appointment-cancel", "POST"),
         )
     ],
@@ -654,6 +655,15 @@ MATRIX = [
         api=False,
         roles=(ANON, PARTY, GD),
         note="from 127.0.0.1 (the test client); refused from elsewhere without the token",
+    ),
+    # The SMS provider's delivery reports: a secret path, none set in the tests, so 404 to all
+    # (tests/core/test_sms_provider: the right secret records a report, any other is 404).
+    Entry(
+        "sms-delivery",
+        {"POST": Expect(dict.fromkeys(ROLES, HIDDEN))},
+        kwargs={"secret": "=guessed"},
+        api=False,
+        roles=(ANON, PARTY, GD),
     ),
     Entry("wagtailapi:pages:listing", {"GET": public()}),
     Entry("wagtailapi:pages:detail", {"GET": public()}, kwargs={"pk": "@page"}),
@@ -737,6 +747,9 @@ MATRIX = [
     ),
     page(
         "offices_portal:receipt", {"GET": only(PARTY, others=HIDDEN)}, kwargs={"pk": "appointment"}
+    ),
+    page(
+        "offices_portal:calendar", {"GET": only(PARTY, others=HIDDEN)}, kwargs={"pk": "appointment"}
     ),
     page(
         "offices_portal:cancel",

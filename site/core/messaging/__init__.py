@@ -7,8 +7,14 @@ from core import requestid
 from core.models import OutboundMessage
 
 
-def _queue(*, channel, to, body, purpose, subject="", user=None, secret=None) -> OutboundMessage:
+def _queue(
+    *, channel, to, body, purpose, subject="", user=None, secret=None, attachment=None
+) -> OutboundMessage:
+    name, content, mimetype = attachment or ("", "", "")
     message = OutboundMessage.objects.create(
+        attachment_name=name,
+        attachment=content,
+        attachment_type=mimetype,
         channel=channel,
         recipient=str(to),
         user=user,
@@ -46,8 +52,12 @@ def send_sms(*, to, body, purpose, user=None, secret=None) -> OutboundMessage:
     )
 
 
-def send_email(*, to, subject, body, purpose, user=None, secret=None) -> OutboundMessage:
+def send_email(
+    *, to, subject, body, purpose, user=None, secret=None, attachment=None
+) -> OutboundMessage:
+    """Queue an e-mail; `attachment` is one (file name, text, MIME type), e.g. a calendar file."""
     return _queue(
+        attachment=attachment,
         channel=OutboundMessage.Channel.EMAIL,
         to=to,
         subject=subject,

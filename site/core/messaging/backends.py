@@ -1,7 +1,14 @@
-"""SMS gateways. Choose one with the SMS_BACKEND setting; a real provider is one more class.
+"""SMS gateways. Choose one with the SMS_BACKEND setting: a development backend below, or the
+HTTP provider's (`core.messaging.provider`).
 
 `send` receives the outbox row and must treat `message.pk` as an idempotency key: a job
-that is retried after a crash may hand the same message over again.
+that is retried after a crash may hand the same message over again. A failure that may pass
+(a timeout, the provider busy) raises any exception and the message is tried again later; one
+that never will (an invalid number, refused credentials) raises `PermanentSMSError` and the
+message is failed at once.
+
+A backend whose provider reports delivery sets `reports_delivery` and answers
+`delivery_states(references)`; the outbox's delivery sweep asks it about sent messages.
 """
 
 import copy
@@ -12,10 +19,54 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 
+class SMSDeliveryError(Exception):
+    """The provider did not take the message; it may take it later."""
+
+
+class PermanentSMSError(SMSDeliveryError):
+    """The provider will never take this message (invalid number, refused credentials)."""
+
+
+class DeliveryState:
+    """A sent message's fate as the provider reports it (`OutboundMessage.delivery_state`)."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+    FINAL = (DELIVERED, UNDELIVERED)
+
+
+def record_delivery(states: dict[str, str], *, now) -> int:
+    """Record the provider's final reports (reference → DeliveryState) on the sent messages
+    still pending; a message already reported is left alone. Returns the rows changed."""
+    from core.models import OutboundMessage
+
+    changed = 0
+    for reference, state in states.items():
+        if state not in DeliveryState.FINAL or not reference:
+            continue
+        changed += OutboundMessage.objects.filter(
+            channel=OutboundMessage.Channel.SMS,
+            provider_reference=reference,
+            delivery_state=DeliveryState.PENDING,
+        ).update(
+            delivery_state=state,
+            delivery_checked_at=now,
+            delivered_at=now if state == DeliveryState.DELIVERED else None,
+        )
+    return changed
+
+
 class BaseSMSBackend:
+    reports_delivery = False
+
     def send(self, message) -> str:
         """Deliver and return the provider's reference."""
         raise NotImplementedError
+
+    def delivery_states(self, references: list[str]) -> dict[str, str]:
+        """The `DeliveryState` of each reference the provider knows (pending ones included)."""
+        return {}
 
 
 class ConsoleSMSBackend(BaseSMSBackend):

@@ -1,7 +1,7 @@
 """Jobs, messaging and the domain apps' own settings (the rules' numbers)."""
 
 import os
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 from .env import VAR_DIR
@@ -21,6 +21,24 @@ MESSAGE_REQUEUE_AFTER = timedelta(
     seconds=int(os.environ.get("DAFTAR_MESSAGE_REQUEUE_AFTER_SECONDS", str(5 * 60)))
 )
 MESSAGE_MAX_ATTEMPTS = 5
+# After a failed attempt a message waits this long times 2 ** (attempts - 1) before the sweep
+# tries it again (capped at an hour).
+MESSAGE_RETRY_BACKOFF = timedelta(
+    seconds=int(os.environ.get("DAFTAR_MESSAGE_RETRY_BACKOFF_SECONDS", "60"))
+)
+# The SMS provider of core.messaging.provider (DAFTAR_SMS_BACKEND=
+# core.messaging.provider.KavenegarSMSBackend): its address, the account's API key, the
+# sender line, the seconds to wait for an answer, and how long to ask for delivery reports.
+SMS_PROVIDER = {
+    "BASE_URL": os.environ.get("DAFTAR_SMS_BASE_URL", "https://api.kavenegar.com"),
+    "API_KEY": os.environ.get("DAFTAR_SMS_API_KEY", ""),
+    "SENDER": os.environ.get("DAFTAR_SMS_SENDER", ""),
+    "TIMEOUT": float(os.environ.get("DAFTAR_SMS_TIMEOUT_SECONDS", "10")),
+    # The secret path of the provider's delivery callback, /sms/delivery/<secret>/ (unset: off).
+    "CALLBACK_SECRET": os.environ.get("DAFTAR_SMS_CALLBACK_SECRET", ""),
+    "DELIVERY_REPORT_FOR": timedelta(days=2),
+    "DELIVERY_POLL_EVERY": timedelta(minutes=5),
+}
 
 # --- Accounts (ID-*) -------------------------------------------------------------------------
 # National ID schemes: code -> validator. Add a scheme by adding a dotted path.
@@ -114,6 +132,9 @@ APPOINTMENTS = {
     "MIN_NOTICE": timedelta(hours=1),
     # APT-4: online booking ban after a no-show, counted from the end of that working day.
     "NO_SHOW_BAN": timedelta(days=7),
+    # The reminder SMS goes the day before an appointment, from this local time on (an
+    # appointment booked on that day itself has just had its booking SMS and gets none).
+    "REMINDER_FROM": time(9, 0),
 }
 
 # --- Licensing and the Association (LIC-*, ASC-*) -------------------------------------------
