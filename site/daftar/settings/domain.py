@@ -114,6 +114,8 @@ APPOINTMENTS = {
     "MIN_NOTICE": timedelta(hours=1),
     # APT-4: online booking ban after a no-show, counted from the end of that working day.
     "NO_SHOW_BAN": timedelta(days=7),
+    # How long a seat freed for the waiting list is held for the person offered it.
+    "WAITLIST_OFFER_HOLD": timedelta(hours=2),
 }
 
 # --- Licensing and the Association (LIC-*, ASC-*) -------------------------------------------
