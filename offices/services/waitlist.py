@@ -73,7 +73,7 @@ def offer_seat(slot_id, *, now: datetime | None = None) -> WaitingListEntry | No
         body=lambda: (
             _(
                 "A time is free at office %(name)s (code %(code)s): %(when)s. It is held for "
-                "you until %(until)s; accept it under \u201cMy appointments\u201d."
+                "you until %(until)s; accept it under “My appointments”."
             )
             % {
                 "name": entry.office.name,

@@ -74,6 +74,7 @@ def test_the_moved_sms_speaks_the_persons_language(
         move(client_for(person), appointment, slot_at(office, at(TOMORROW, 12)))
     body = OutboundMessage.objects.get(purpose="appointments.rescheduled").body
     assert appointment.check_in_code in body
+    assert {"en": "was moved", "az": "köçürüldü"}[language] in body
     assert not any("\u0600" <= ch <= "\u06ff" for ch in body.replace(office.name_fa, "")), body
 
 
