@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0006_nearest_first_tiebreak'),
+        ('offices', '0007_appointment_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
