@@ -28,6 +28,7 @@ from offices.models import (
     OnlineBookingBan,
     Province,
     Service,
+    ServiceSchedule,
     Slot,
     StaffProfile,
     StaffRole,
@@ -133,6 +134,14 @@ class ClosureInline(ManagerEditable, admin.TabularInline):
     fields = ("date", "reason_fa", "reason_en")
 
 
+class ServiceScheduleInline(ManagerEditable, admin.TabularInline):
+    """A service's own slot length and seats; services not listed share the office's."""
+
+    model = ServiceSchedule
+    extra = 0
+    fields = ("service", "slot_minutes", "slot_capacity")
+
+
 class MembershipInline(OfficeScoped, admin.TabularInline):
     model = Membership
     extra = 0
@@ -166,7 +175,7 @@ class OfficeAdmin(ManagerEditable, admin.ModelAdmin):
     autocomplete_fields = ("city",)
     filter_horizontal = ("services",)
     readonly_fields = ("manager", "status_reasons")
-    inlines = [WorkingHoursInline, ClosureInline, MembershipInline]
+    inlines = [WorkingHoursInline, ClosureInline, ServiceScheduleInline, MembershipInline]
 
     def _visible_offices(self, request):
         return selectors.offices_staffed_by(request.user).values("pk")

@@ -4,10 +4,12 @@ from django.urls import path
 
 from core.api.routers import Router
 from offices.api import views as api
+from offices.api.waitlist import WaitingListViewSet
 from offices.identity import api_urlpatterns as identity_urls
 
 router = Router()
 router.register("appointments", api.AppointmentViewSet, basename="appointment")
+router.register("waitlist", WaitingListViewSet, basename="waitlist")
 router.register("", api.OfficeViewSet, basename="office")
 
 urlpatterns = [

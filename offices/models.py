@@ -449,12 +449,49 @@ class OfficeGroupObjectPermission(GroupObjectPermissionBase):
 
 
 # --- Calendar and appointments (APT-*) -----------------------------------------------------------
+class ServiceSchedule(models.Model):
+    """An office's own slot length and seats for one service it offers; a service without one
+    shares the office's slots (`Office.slot_minutes`, `Office.slot_capacity`)."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="service_schedules")
+    service = models.ForeignKey(
+        Service, on_delete=models.PROTECT, related_name="+", verbose_name=_("service")
+    )
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("slot length (minutes)"), validators=[MinValueValidator(5), MaxValueValidator(240)]
+    )
+    slot_capacity = models.PositiveSmallIntegerField(
+        _("people per slot"), validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta:
+        verbose_name = _("slots of a service")
+        verbose_name_plural = _("slots per service")
+        ordering = ["office", "service"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "service"], name="service_schedule_unique_per_office"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.service} ({self.slot_minutes}′ × {self.slot_capacity})"
+
+
 class Slot(models.Model):
     """A bookable time of an office with a number of seats. Generated from the office's hours,
     closures and capacity. `booked` only changes under a row lock; the database refuses more
-    bookings than seats (APT-2)."""
+    bookings than seats (APT-2).
+
+    A slot with a `service` belongs to that service's own schedule (`ServiceSchedule`) and
+    takes only its bookings; a slot without one is the office's shared slot, booked for any
+    service that has no schedule of its own. Each has its own seats and counter."""
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="slots")
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     day = models.DateField()
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
@@ -466,7 +503,11 @@ class Slot(models.Model):
         verbose_name_plural = _("slots")
         ordering = ["starts_at"]
         constraints = [
-            models.UniqueConstraint(fields=["office", "starts_at"], name="slot_unique_start"),
+            models.UniqueConstraint(
+                fields=["office", "service", "starts_at"],
+                name="slot_unique_start",
+                nulls_distinct=False,
+            ),
             models.CheckConstraint(
                 condition=Q(booked__lte=F("capacity")), name="slot_not_overbooked"
             ),
@@ -530,6 +571,7 @@ class Appointment(ConcurrentTransitionMixin, models.Model):
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     no_show_at = models.DateTimeField(null=True, blank=True)
+    rescheduled_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(bases=[FSMModelMixin, models.Model], user_db_constraint=False)
 
     class Meta:
@@ -565,6 +607,20 @@ class Appointment(ConcurrentTransitionMixin, models.Model):
     )
     def cancel(self):
         self.cancelled_at = timezone.now()
+
+    @transition(
+        field=status,
+        source=Status.BOOKED,
+        target=Status.BOOKED,
+        permission=_is_owner_or_office_staff,
+    )
+    def reschedule(self, *, slot, day_ends_at):
+        """Move to another slot of the same office and service; the code stays."""
+        self.slot = slot
+        self.day = slot.day
+        self.starts_at = slot.starts_at
+        self.day_ends_at = day_ends_at
+        self.rescheduled_at = timezone.now()
 
     @transition(field=status, source=Status.BOOKED, target=Status.NO_SHOW, permission=_system_only)
     def mark_no_show(self):
@@ -613,3 +669,90 @@ class AppointmentReminder(models.Model):
 
     def __str__(self):
         return f"{self.appointment_id} at {self.starts_at}"
+
+
+class WaitingListEntry(ConcurrentTransitionMixin, models.Model):
+    """A person waiting for a seat at an office on a day, for a service, when none was free.
+
+    A freed seat is held for the first person waiting (`offered`) until `offer_expires_at`;
+    they accept it (a booking on that slot) or let it expire, and it passes to the next."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        OFFERED = "offered", _("Offered a time")
+        ACCEPTED = "accepted", _("Booked")
+        EXPIRED = "expired", _("Offer expired")
+        LEFT = "left", _("Left the list")
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="waiting_list")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="waiting_list_entries"
+    )
+    day = models.DateField()
+    status = StateField(_("status"), default=Status.WAITING, choices=Status.choices, protected=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    slot = models.ForeignKey(
+        Slot, null=True, blank=True, on_delete=models.PROTECT, related_name="offers"
+    )
+    offered_at = models.DateTimeField(null=True, blank=True)
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+    appointment = models.OneToOneField(
+        Appointment, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords(bases=[FSMModelMixin, models.Model], user_db_constraint=False)
+
+    class Meta:
+        verbose_name = _("waiting-list entry")
+        verbose_name_plural = _("waiting list")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "office", "service", "day"],
+                condition=Q(status__in=["waiting", "offered"]),
+                name="waiting_once_per_day_and_service",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["office", "day", "created_at"],
+                condition=Q(status="waiting"),
+                name="waiting_in_order",
+            ),
+            models.Index(
+                fields=["offer_expires_at"],
+                condition=Q(status="offered"),
+                name="offers_by_expiry",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.office_id} {self.day} ({self.status})"
+
+    @transition(field=status, source=Status.WAITING, target=Status.OFFERED)
+    def offer(self, *, slot, until):
+        self.slot = slot
+        self.offered_at = timezone.now()
+        self.offer_expires_at = until
+
+    @transition(
+        field=status,
+        source=Status.OFFERED,
+        target=Status.ACCEPTED,
+        permission=lambda entry, user: bool(user and user.pk == entry.user_id),
+    )
+    def accept(self, *, appointment):
+        self.appointment = appointment
+
+    @transition(field=status, source=Status.OFFERED, target=Status.EXPIRED, permission=_system_only)
+    def expire(self):
+        """Taken by the sweep once the offer's time has passed."""
+
+    @transition(
+        field=status,
+        source=[Status.WAITING, Status.OFFERED],
+        target=Status.LEFT,
+        permission=lambda entry, user: bool(user and user.pk == entry.user_id),
+    )
+    def leave(self):
+        """The person leaves the list (or declines the time offered)."""

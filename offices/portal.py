@@ -3,8 +3,11 @@
 * ``office/<code>/`` — the office's free days and times (the calendar selector), and the
   booking form: one radio button per free slot, the service, and a submit button. Anyone may
   look; booking needs a signed-in, verified account (the service decides and says why not).
-* ``""`` — my appointments, with the receipt (PDF), the calendar file (.ics) and a cancel
-  button for each open one.
+* ``""`` — my appointments, with the receipt (PDF), the calendar file (.ics), a cancel and a
+  move button for each open one, and my places on waiting lists (a time offered: take it or
+  decline it).
+* ``<pk>/reschedule/`` — another day and time of the same office and service for a booking.
+* ``waitlist/join/`` — wait for a seat on a full day (from the office's page).
 
 The views parse the form, call ``offices.selectors`` and ``offices.services`` and render the
 result; every rule (limits, bans, notice, operational status, seats) is the service's, and
@@ -24,13 +27,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
+from rest_framework.exceptions import ValidationError
 
-from core.actions import ActionFormView
+from core.actions import ActionFormView, error_messages, form_data
 from core.exceptions import DomainError
 from core.publiccache import cache_publicly
 from offices import calendar_file, receipts, scheduling, selectors, services
-from offices.actions import APPOINTMENT_ACTIONS
-from offices.models import Appointment
+from offices.actions import APPOINTMENT_ACTIONS, WAITLIST_ACTIONS
+from offices.api.serializers import WaitlistJoinSerializer
+from offices.models import Appointment, Service, WaitingListEntry
 
 
 def _office_or_404(code: str):
@@ -47,26 +52,43 @@ def _parse_day(raw: str | None) -> date | None:
         return None
 
 
-def calendar_context(office, *, day: date | None) -> dict:
-    """The office's bookable days (with free seats) and the free times of the chosen day."""
+def calendar_context(
+    office, *, day: date | None, service: Service | None = None, exclude=None
+) -> dict:
+    """The office's bookable days (with free seats) for a service and the free times of the
+    chosen day, and the days fully booked (which have a waiting list). `exclude` leaves one
+    slot out (an appointment's own, when moving it)."""
     status = selectors.operational_status(office)
+    offered = list(office.services.filter(is_active=True))
+    service = service or (offered[0] if offered else None)
     today = timezone.localdate()
     days: dict[date, list] = {}
-    if status.operational:
-        for slot in selectors.free_slots(office, today, scheduling.horizon_end(today)):
-            if slot.free > 0:
+    full: list[date] = []
+    if status.operational and service is not None:
+        for slot in selectors.free_slots(
+            office, today, scheduling.horizon_end(today), service=service
+        ):
+            if slot.free > 0 and slot.pk != exclude:
                 days.setdefault(slot.day, []).append(slot)
+            elif slot.day not in full:
+                full.append(slot.day)
     if day not in days:
         day = next(iter(days), None)
     return {
         "office": office,
         "status": status,
         "days": [{"day": d, "free": sum(s.free for s in slots)} for d, slots in days.items()],
+        "full_days": [d for d in full if d not in days],
         "day": day,
         "slots": days.get(day, []),
-        "services": list(office.services.filter(is_active=True)),
+        "services": offered,
+        "service": service,
         "horizon_days": settings.APPOINTMENTS["BOOKING_HORIZON_DAYS"],
     }
+
+
+def _service(office, code: str | None) -> Service | None:
+    return office.services.filter(is_active=True, code=code).first() if code else None
 
 
 class OfficeCalendarPage(View):
@@ -76,7 +98,11 @@ class OfficeCalendarPage(View):
 
     def get(self, request, code):
         office = _office_or_404(code)
-        context = calendar_context(office, day=_parse_day(request.GET.get("day")))
+        context = calendar_context(
+            office,
+            day=_parse_day(request.GET.get("day")),
+            service=_service(office, request.GET.get("service")),
+        )
         response = render(request, self.template_name, context)
         return cache_publicly(response, selectors.CALENDAR_CACHE_SECONDS)
 
@@ -106,7 +132,7 @@ class OfficeCalendarPage(View):
                     % {"code": appointment.check_in_code},
                 )
                 return redirect("offices_portal:mine")
-        context = calendar_context(office, day=day)
+        context = calendar_context(office, day=day, service=_service(office, service_code))
         context.update(
             {
                 "error": error,
@@ -125,10 +151,20 @@ class MyAppointmentsPage(LoginRequiredMixin, View):
             appointment.can_cancel = (
                 appointment.status == Appointment.Status.BOOKED and appointment.starts_at > now
             )
+        waiting = list(
+            selectors.waiting_of(request.user).filter(
+                status__in=[WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED]
+            )[:50]
+        )
         return render(
             request,
             "offices/portal/mine.html",
-            {"appointments": appointments, "booked": Appointment.Status.BOOKED},
+            {
+                "appointments": appointments,
+                "booked": Appointment.Status.BOOKED,
+                "waiting": waiting,
+                "offered": WaitingListEntry.Status.OFFERED,
+            },
         )
 
 
@@ -152,6 +188,77 @@ class CancelAppointment(ActionFormView):
 
     def post(self, request, pk, name="cancel"):
         return super().post(request, pk, name)
+
+
+class RescheduleAppointment(ActionFormView):
+    """Move a booking to another day and time of the same office and service: the day list
+    and the free times, as when booking; the code stays."""
+
+    table = APPOINTMENT_ACTIONS
+
+    @staticmethod
+    def success_url(request, pk, result=None):
+        if result is None:  # refused: back to the choice, with the reason
+            return reverse("offices_portal:reschedule", kwargs={"pk": pk})
+        return reverse("offices_portal:mine")
+
+    def get(self, request, pk):
+        appointment = (
+            selectors.appointments_of(request.user)
+            .filter(pk=pk, status=Appointment.Status.BOOKED, starts_at__gt=timezone.now())
+            .first()
+        )
+        if appointment is None:
+            raise Http404
+        context = calendar_context(
+            appointment.office,
+            day=_parse_day(request.GET.get("day")),
+            service=appointment.service,
+            exclude=appointment.slot_id,
+        )
+        context["appointment"] = appointment
+        return render(request, "offices/portal/reschedule.html", context)
+
+    def post(self, request, pk, name="reschedule"):
+        return super().post(request, pk, name)
+
+
+class WaitlistAction(ActionFormView):
+    """Take or decline the time a waiting list offers, or leave the list."""
+
+    table = WAITLIST_ACTIONS
+    success_url = staticmethod(lambda request, pk, result: reverse("offices_portal:mine"))
+
+
+class JoinWaitlist(LoginRequiredMixin, View):
+    """Wait for a seat on a full day (the office's page posts here)."""
+
+    def post(self, request):
+        form = WaitlistJoinSerializer(data=form_data(request))
+        back = reverse("offices_portal:mine")
+        if not form.is_valid():
+            for text in error_messages(ValidationError(form.errors), WaitlistJoinSerializer):
+                messages.error(request, text)
+            return redirect(back)
+        data = form.validated_data
+        try:
+            services.waitlist_join(
+                actor=request.user,
+                office_code=data["office"],
+                service=data["service"],
+                day=data["day"],
+            )
+        except DomainError as refusal:
+            if refusal.status_code == 404:
+                raise Http404 from None
+            messages.error(request, str(refusal.message))
+            url = reverse("offices_portal:office", kwargs={"code": data["office"]})
+            return redirect(f"{url}?service={data['service']}")
+        messages.success(
+            request,
+            _("You are on the waiting list. If a time becomes free, we will send you an SMS."),
+        )
+        return redirect(back)
 
 
 class AppointmentReceipt(LoginRequiredMixin, View):

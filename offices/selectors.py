@@ -9,7 +9,17 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
 from offices import licence
-from offices.models import Appointment, Membership, Office, Service, Slot, StaffProfile, StaffRole
+from offices.models import (
+    Appointment,
+    Membership,
+    Office,
+    Service,
+    ServiceSchedule,
+    Slot,
+    StaffProfile,
+    StaffRole,
+    WaitingListEntry,
+)
 
 # Art. 15: the manager (full time) plus at least these posts.
 STAFFING_MINIMUM = {StaffRole.LEGAL_EXPERT: 1, StaffRole.IT_EXPERT: 1, StaffRole.CLERK: 2}
@@ -144,21 +154,36 @@ def office_detail(code: str) -> Office | None:
 CALENDAR_CACHE_SECONDS = 10
 
 
-def free_slots(office: Office, start: date, end: date, *, now=None) -> QuerySet[Slot]:
-    """Bookable slots of the office between two days, from the minimum notice on (APT-2, APT-6)."""
+def free_slots(
+    office: Office, start: date, end: date, *, now=None, service: Service | None = None
+) -> QuerySet[Slot]:
+    """Bookable slots of the office between two days, from the minimum notice on (APT-2, APT-6);
+    with `service`, only the slots that service is booked on (`slots_for`)."""
     from django.conf import settings
 
     now = now or timezone.now()
-    return (
-        Slot.objects.filter(
-            office=office,
-            day__gte=start,
-            day__lte=end,
-            starts_at__gte=now + settings.APPOINTMENTS["MIN_NOTICE"],
-        )
-        .only("id", "day", "starts_at", "ends_at", "capacity", "booked")
-        .order_by("starts_at")
+    slots = Slot.objects.filter(
+        office=office,
+        day__gte=start,
+        day__lte=end,
+        starts_at__gte=now + settings.APPOINTMENTS["MIN_NOTICE"],
     )
+    if service is not None:
+        slots = slots.filter(service_id=track_of(office, service))
+    return slots.only(
+        "id", "service_id", "day", "starts_at", "ends_at", "capacity", "booked"
+    ).order_by("starts_at")
+
+
+def track_of(office: Office, service: Service) -> int | None:
+    """The service whose slots `service` is booked on at `office`: itself when the office gives
+    it a schedule of its own, else None (the office's shared slots)."""
+    own = ServiceSchedule.objects.filter(office=office, service=service).exists()
+    return service.pk if own else None
+
+
+def slot_fits(slot: Slot, service: Service) -> bool:
+    return slot.service_id == track_of(slot.office, service)
 
 
 # --- Scope of office staff -----------------------------------------------------------------------
@@ -258,4 +283,15 @@ def active_ban(user, now=None):
         OnlineBookingBan.objects.filter(user=user, starts_at__lte=now, ends_at__gt=now)
         .order_by("-ends_at")
         .first()
+    )
+
+
+def waiting_of(actor) -> QuerySet[WaitingListEntry]:
+    """The actor's own places on waiting lists, open ones first."""
+    if not getattr(actor, "is_authenticated", False):
+        return WaitingListEntry.objects.none()
+    return (
+        WaitingListEntry.objects.filter(user=actor)
+        .select_related("office", "service", "slot")
+        .order_by("-day", "-id")
     )

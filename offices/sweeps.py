@@ -40,3 +40,11 @@ def generate_slots(now: datetime) -> int:
         scheduling.generate(office, today, scheduling.horizon_end(today), now=now)
         count += 1
     return count
+
+
+@sweep("offices.waitlist_offers")
+def expire_offers(now: datetime) -> int:
+    """Times offered from a waiting list and not taken in time pass to the next person."""
+    return sum(
+        services.waitlist_expire_offer(entry_id=pk, now=now) for pk in services.due_offers(now)
+    )

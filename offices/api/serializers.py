@@ -12,7 +12,15 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 
 from offices import selectors
-from offices.models import Appointment, City, Office, Province, Service, WorkingHours
+from offices.models import (
+    Appointment,
+    City,
+    Office,
+    Province,
+    Service,
+    WaitingListEntry,
+    WorkingHours,
+)
 
 KM_PER_DEGREE = 111.195
 MAX_CALENDAR_DAYS = 31
@@ -136,11 +144,51 @@ class OfficeSerializer(serializers.ModelSerializer):
         return round(math.sqrt(distance_sq) * KM_PER_DEGREE, 2)
 
 
+class ServiceScheduleSerializer(serializers.Serializer):
+    service = serializers.SlugField(label=_("Service"))
+    slot_minutes = serializers.IntegerField(
+        min_value=5,
+        max_value=240,
+        required=False,
+        allow_null=True,
+        default=None,
+        label=_("slot length (minutes)"),
+    )
+    slot_capacity = serializers.IntegerField(
+        min_value=1,
+        max_value=50,
+        required=False,
+        allow_null=True,
+        default=None,
+        label=_("people per slot"),
+        help_text=_("Both empty: the service shares the office's slots again."),
+    )
+
+
 class OfficeDetailSerializer(OfficeSerializer):
     hours = serializers.SerializerMethodField()
 
     class Meta(OfficeSerializer.Meta):
-        fields = [*OfficeSerializer.Meta.fields, "hours", "slot_minutes", "slot_capacity"]
+        fields = [
+            *OfficeSerializer.Meta.fields,
+            "hours",
+            "slot_minutes",
+            "slot_capacity",
+            "service_schedules",
+        ]
+
+    service_schedules = serializers.SerializerMethodField()
+
+    @extend_schema_field(ServiceScheduleSerializer(many=True))
+    def get_service_schedules(self, office):
+        return [
+            {
+                "service": s.service.code,
+                "slot_minutes": s.slot_minutes,
+                "slot_capacity": s.slot_capacity,
+            }
+            for s in office.service_schedules.select_related("service")
+        ]
 
     @extend_schema_field(HoursSerializer(many=True))
     def get_hours(self, office):
@@ -151,6 +199,10 @@ class OfficeDetailSerializer(OfficeSerializer):
 
 class SlotSerializer(serializers.Serializer):
     id = serializers.IntegerField()
+    service = serializers.CharField(
+        allow_null=True,
+        help_text=_("The service whose own slot this is; null: shared by the other services."),
+    )
     day = serializers.DateField()
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
@@ -168,6 +220,9 @@ class CalendarQuerySerializer(serializers.Serializer):
     end = serializers.DateField(
         required=False, help_text=_("Last day (default a week after the first).")
     )
+    service = serializers.SlugField(
+        required=False, help_text=_("Only the slots this service is booked on.")
+    )
 
     def validate(self, attrs):
         today = timezone.localdate()
@@ -177,7 +232,7 @@ class CalendarQuerySerializer(serializers.Serializer):
             raise serializers.ValidationError({"end": _("The last day is before the first.")})
         if (end - start).days >= MAX_CALENDAR_DAYS:
             raise serializers.ValidationError({"end": _("At most 31 days at a time.")})
-        return {"start": max(start, today), "end": end}
+        return {"start": max(start, today), "end": end, "service": attrs.get("service")}
 
 
 class AppointmentOfficeSerializer(serializers.ModelSerializer):
@@ -209,6 +264,7 @@ class AppointmentSerializer(serializers.ModelSerializer):
             "checked_in_at",
             "cancelled_at",
             "no_show_at",
+            "rescheduled_at",
         ]
         read_only_fields = fields
 
@@ -222,6 +278,44 @@ class BookingSerializer(serializers.Serializer):
 
 class CancelSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+
+
+class RescheduleSerializer(serializers.Serializer):
+    slot = serializers.IntegerField(
+        min_value=1,
+        label=_("New time"),
+        help_text=_("A free slot of the same office, for the appointment's service."),
+    )
+
+
+class WaitlistJoinSerializer(serializers.Serializer):
+    office = serializers.RegexField(r"^\d{4,12}$", label=_("Office code"))
+    service = serializers.SlugField(label=_("Service"))
+    day = serializers.DateField(label=_("Day"))
+
+
+class WaitingListEntrySerializer(serializers.ModelSerializer):
+    office = AppointmentOfficeSerializer(read_only=True)
+    service = ServiceSerializer(read_only=True)
+    offered_starts_at = serializers.DateTimeField(
+        source="slot.starts_at", read_only=True, allow_null=True, default=None
+    )
+    appointment = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = WaitingListEntry
+        fields = [
+            "id",
+            "office",
+            "service",
+            "day",
+            "status",
+            "created_at",
+            "offered_starts_at",
+            "offer_expires_at",
+            "appointment",
+        ]
+        read_only_fields = fields
 
 
 class DayAppointmentSerializer(serializers.ModelSerializer):

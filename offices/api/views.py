@@ -37,6 +37,7 @@ from offices.api.serializers import (
     OfficeDetailSerializer,
     OfficeSerializer,
     ProvinceSerializer,
+    ServiceScheduleSerializer,
     ServiceSerializer,
     status_data,
 )
@@ -111,18 +112,31 @@ class OfficeViewSet(viewsets.ReadOnlyModelViewSet):
         query = CalendarQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         state = status_data(office)
+        service = None
+        if query.validated_data["service"]:
+            service = office.services.filter(code=query.validated_data["service"]).first()
+            if service is None:
+                raise ValidationFailed(
+                    code="service_not_offered",
+                    fields={"service": [_("The office does not offer this service.")]},
+                )
+        codes = dict(Service.objects.values_list("pk", "code"))
         slots = []
         if state["operational"]:
             slots = [
                 {
                     "id": s.pk,
+                    "service": codes.get(s.service_id),
                     "day": s.day,
                     "starts_at": s.starts_at,
                     "ends_at": s.ends_at,
                     "free": s.free,
                 }
                 for s in selectors.free_slots(
-                    office, query.validated_data["start"], query.validated_data["end"]
+                    office,
+                    query.validated_data["start"],
+                    query.validated_data["end"],
+                    service=service,
                 )
             ]
         return Response(
@@ -178,6 +192,32 @@ class OfficeViewSet(viewsets.ReadOnlyModelViewSet):
             actor=request.user, office_code=code, **body.validated_data
         )
         return Response(AppointmentSerializer(appointment).data)
+
+    @extend_schema(
+        operation_id="offices_service_schedule",
+        summary=_("Slot length and seats of one service (the office's manager)"),
+        request=ServiceScheduleSerializer,
+        responses={200: OfficeDetailSerializer},
+        description=_(
+            "The service gets slots of its own, with this length and these seats; both empty: "
+            "it shares the office's slots again. The slots are generated anew at once. Offices "
+            "the caller does not manage answer 404."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="service-schedule",
+        permission_classes=[IsAuthenticated],
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def service_schedule(self, request, code=None):
+        body = ServiceScheduleSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.service_schedule_set(actor=request.user, office_code=code, **body.validated_data)
+        office = selectors.directory().prefetch_related("hours").get(code=code)
+        return Response(OfficeDetailSerializer(office).data)
 
     def _public_office(self, code) -> Office:
         office = selectors.directory().filter(code=code).first()
@@ -238,7 +278,13 @@ class AppointmentViewSet(
         return Response(AppointmentSerializer(appointment).data, status=status.HTTP_201_CREATED)
 
     def _render(self, pk, status_code):
-        appointment = self.get_queryset().filter(pk=pk).first()
+        # An action's answer: the office's staff may act on (move) one of its appointments.
+        appointment = (
+            selectors.appointments_visible_to(self.request.user)
+            .select_related("slot", "office", "service")
+            .filter(pk=pk)
+            .first()
+        )
         return Response(AppointmentSerializer(appointment).data, status=status_code)
 
     @extend_schema(

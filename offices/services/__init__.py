@@ -17,6 +17,8 @@ from offices.services.appointments import (
     offices_needing_slots,
     slots_generate,
 )
+from offices.services.reschedule import appointment_reschedule
+from offices.services.schedules import service_schedule_set
 from offices.services.staff import (
     ROLE_GROUP,
     manager_install,
@@ -27,6 +29,13 @@ from offices.services.staff import (
     staff_appoint,
     staff_release,
 )
+from offices.services.waitlist import (
+    due_offers,
+    waitlist_accept,
+    waitlist_expire_offer,
+    waitlist_join,
+    waitlist_leave,
+)
 
 __all__ = [
     "QR_PREFIX",
@@ -36,7 +45,9 @@ __all__ = [
     "appointment_cancel_own",
     "appointment_check_in",
     "appointment_mark_no_show",
+    "appointment_reschedule",
     "due_no_shows",
+    "due_offers",
     "manager_install",
     "manager_search_text",
     "normalise_code",
@@ -44,7 +55,12 @@ __all__ = [
     "office_relocate",
     "offices_needing_slots",
     "qualifications_declare",
+    "service_schedule_set",
     "slots_generate",
     "staff_appoint",
     "staff_release",
+    "waitlist_accept",
+    "waitlist_expire_offer",
+    "waitlist_join",
+    "waitlist_leave",
 ]

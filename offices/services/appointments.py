@@ -1,28 +1,26 @@
 """Slots and appointments (APT-1 … APT-6): booking a seat, cancelling, checking in at the
 office, and the end-of-day no-shows."""
 
-import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import identity
 from accounts.models import Level
-from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
+from core.exceptions import Conflict, NotFound, ValidationFailed
 from core.notify import notify
 from core.records import as_pk, locked
 from core.transitions import apply_transition
 from offices import formatting, notifications, scheduling, selectors
-from offices.models import Appointment, Office, OnlineBookingBan, Service, Slot
+from offices.models import Appointment, Office, OnlineBookingBan
+from offices.services import rules, waitlist
 from offices.text import normalize
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-CODE_LENGTH = 8
 QR_PREFIX = "DAFTAR:"
 
 
@@ -35,10 +33,6 @@ def slots_generate(
 
 
 # --- Appointments (APT-1 … APT-6) -----------------------------------------------------------------
-def _new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
 def normalise_code(raw: str) -> str:
     code = normalize(raw or "").upper().replace("-", "").replace(" ", "")
     return code.removeprefix(QR_PREFIX)
@@ -52,102 +46,24 @@ def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
     the previous one left. The database's check constraint refuses an overbooked slot even
     if code ever forgot the lock.
     """
-    config = settings.APPOINTMENTS
     now = timezone.now()
     if getattr(actor, "mobile_verified_at", None) is None:
         raise identity.VerificationRequired(identity.MESSAGES["booking"], needed=Level.REGISTERED)
     identity.require_level(actor, "booking")  # ID-9, APT-1
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
-        ban = selectors.active_ban(actor, now)
-        if ban is not None:
-            raise Forbidden(
-                _("After a missed appointment, online booking is closed until %(until)s.")
-                % {"until": formatting.moment(ban.ends_at)},
-                code="booking_banned",
-            )
-        slot = (
-            Slot.objects.select_for_update(of=("self",))
-            .select_related("office")
-            .filter(pk=slot_id)
-            .first()
-        )
+        rules.refuse_if_banned(actor, now)
+        slot = rules.lock_slot(slot_id)
         if slot is None:
             raise ValidationFailed(code="unknown_slot", fields={"slot": [_("No such slot.")]})
         office = slot.office
-        if slot.starts_at <= now:
-            raise ValidationFailed(
-                _("This time has passed."),
-                code="slot_in_past",
-                fields={"slot": [_("This time has passed.")]},
-            )
-        if slot.starts_at < now + config["MIN_NOTICE"]:
-            raise ValidationFailed(
-                _("Book at least %(minutes)d minutes ahead.")
-                % {"minutes": config["MIN_NOTICE"].total_seconds() // 60},
-                code="too_soon",
-                fields={"slot": [_("Too close to the start.")]},
-            )
-        if slot.day > scheduling.horizon_end(timezone.localdate(now)):
-            raise ValidationFailed(
-                _("Booking opens %(days)d days ahead.") % {"days": config["BOOKING_HORIZON_DAYS"]},
-                code="too_far_ahead",
-                fields={"slot": [_("Not open for booking yet.")]},
-            )
-        service = Service.objects.filter(code=service_code, is_active=True, offices=office).first()
-        if service is None:
-            raise ValidationFailed(
-                _("The office does not offer this service."),
-                code="service_not_offered",
-                fields={"service": [_("The office does not offer this service.")]},
-            )
-        status = selectors.operational_status(office)
-        if not status.operational:
-            raise Conflict(
-                _("The office is not operational and takes no appointments."),
-                code="office_not_operational",
-                fields={"office": [r.message for r in status.reasons]},
-            )
-        open_bookings = Appointment.objects.filter(user=actor, status=Appointment.Status.BOOKED)
-        if (
-            open_bookings.filter(office=office, day=slot.day).count()
-            >= config["MAX_ACTIVE_PER_OFFICE_DAY"]
-        ):
-            raise Conflict(
-                _("You already have an appointment at this office on this day."),
-                code="limit_per_office_day",
-            )
-        if open_bookings.count() >= config["MAX_OPEN_BOOKINGS"]:
-            raise Conflict(
-                _("You have reached the maximum of %(count)d open appointments.")
-                % {"count": config["MAX_OPEN_BOOKINGS"]},
-                code="limit_open_bookings",
-            )
-        if slot.booked >= slot.capacity:
-            raise Conflict(_("This time is fully booked. Choose another."), code="slot_full")
-        Slot.objects.filter(pk=slot.pk).update(booked=F("booked") + 1)
-        day_ends_at = scheduling.day_end(office, slot.day)
-        day_ends_at = max(day_ends_at, slot.ends_at) if day_ends_at else slot.ends_at
-        appointment = None
-        for _attempt in range(5):
-            try:
-                with transaction.atomic():
-                    appointment = Appointment.objects.create(
-                        office=office,
-                        slot=slot,
-                        user=actor,
-                        service=service,
-                        day=slot.day,
-                        starts_at=slot.starts_at,
-                        day_ends_at=day_ends_at,
-                        check_in_code=_new_code(),
-                        booked_at=now,
-                    )
-                break
-            except IntegrityError:  # the random code collided: draw another
-                continue
-        if appointment is None:
-            raise Conflict(code="try_again")
+        rules.check_slot_open(slot, now)
+        service = rules.service_offered(office, service_code)
+        rules.check_slot_fits(slot, service)
+        rules.check_operational(office)
+        rules.check_limits(actor, office, slot.day)
+        rules.take_seat(slot)
+        appointment = rules.create_appointment(user=actor, slot=slot, service=service, now=now)
         _send_booked_sms(appointment)
     return appointment
 
@@ -186,8 +102,8 @@ def appointment_cancel(*, actor, appointment_id: int, reason: str = "") -> Appoi
                 code="too_late",
             )
         apply_transition(appointment, "cancel", actor=actor, reason=reason)
+        waitlist.seat_freed(appointment.slot_id)
         notifications.appointment_cancelled(appointment, actor=actor, reason=reason)
-        Slot.objects.filter(pk=appointment.slot_id, booked__gt=0).update(booked=F("booked") - 1)
     return appointment
 
 

@@ -69,6 +69,8 @@ PORTAL_NAMESPACES = {
 # Named patterns that are not pages: POST-only actions and file downloads (PDFs, documents).
 NOT_PAGES = {
     "offices_portal:cancel": "POST only",
+    "offices_portal:waitlist_join": "POST only",
+    "offices_portal:waitlist_action": "POST only",
     "offices_portal:receipt": "PDF receipt",
     "offices_portal:calendar": "calendar file (.ics)",
     "filings:document": "document file",
@@ -124,6 +126,7 @@ PAGE_NAMES = {
     "accounts:verify",
     "offices_portal:mine",
     "offices_portal:office",
+    "offices_portal:reschedule",
     "filings:list",
     "filings:queue",
     "filings:filing",
@@ -281,6 +284,14 @@ def pages(django_capture_on_commit_callbacks):
         ],
         "accounts:verify": [Page("accounts:verify", "/accounts/verify/", unverified)],
         "offices_portal:mine": [Page("offices_portal:mine", "/appointments/", citizen, dated=True)],
+        "offices_portal:reschedule": [
+            Page(
+                "offices_portal:reschedule",
+                f"/appointments/{appointment.pk}/reschedule/",
+                citizen,
+                dated=True,
+            )
+        ],
         "offices_portal:office": [
             Page(
                 "offices_portal:office",

@@ -91,3 +91,60 @@ def test_one_user_booking_twice_at_once_gets_one_appointment():
         thread.join(timeout=60)
     assert sorted(results, key=str) == sorted([(201, None), (409, "limit_per_office_day")], key=str)
     assert Appointment.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.rule("APT-2")
+@pytest.mark.django_db(transaction=True)
+def test_moves_and_bookings_racing_for_the_last_seat_give_it_to_one():
+    """APT-2: ten people move their bookings into the same one-seat slot while ten others book
+    it, all at once: exactly one gets it, the others are refused with 409 `slot_full`; every
+    seat counter agrees with the appointments (the moved ones' old seats freed, none lost)."""
+    office = operational_office(slot_capacity=1)
+    upcoming = list(
+        Slot.objects.filter(
+            office=office, starts_at__gte=timezone.now() + dt.timedelta(hours=2)
+        ).order_by("starts_at")[:12]
+    )
+    target, sources = upcoming[0], upcoming[1:11]
+    movers, bookers = [], [client_for(UserFactory()) for _ in range(10)]
+    for source in sources:
+        client = client_for(UserFactory())
+        response = client.post(
+            "/api/v1/offices/appointments/", {"slot": source.pk, "service": "petition"}
+        )
+        assert response.status_code == 201, response.json()
+        movers.append((client, response.json()["id"]))
+    barrier = threading.Barrier(20)
+    results = []
+
+    def attempt(call):
+        try:
+            barrier.wait()
+            response = call()
+            results.append((response.status_code, response.json().get("code")))
+        finally:
+            connections.close_all()
+
+    calls = [
+        lambda c=c, pk=pk: c.post(
+            f"/api/v1/offices/appointments/{pk}/reschedule/", {"slot": target.pk}
+        )
+        for c, pk in movers
+    ] + [
+        lambda c=c: c.post(
+            "/api/v1/offices/appointments/", {"slot": target.pk, "service": "petition"}
+        )
+        for c in bookers
+    ]
+    threads = [threading.Thread(target=attempt, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    outcomes = Counter(code for _status, code in results)
+    assert outcomes["slot_full"] == 19, results
+    assert sum(1 for status, _code in results if status in (200, 201)) == 1, results
+    for slot in Slot.objects.filter(office=office):
+        assert slot.booked == Appointment.objects.filter(slot=slot, status="booked").count()
+    assert Appointment.objects.filter(slot=target).count() == 1

@@ -140,6 +140,20 @@ FILER_ACTION = only(PARTY, others=HIDDEN).but(DENY, *OFFICE, COURT)
 # A state-driven action the filer side reaches: the (forwarded) filing refuses it with 409.
 FILING_STATE = only(*FILER_SIDE, others=HIDDEN)
 
+
+def _another_slot(scope) -> int:
+    """A free slot of the scope's office other than its appointment's."""
+    from offices.models import Slot
+
+    return (
+        Slot.objects.filter(office=scope.office, day=scope.appointment.day)
+        .exclude(pk=scope.appointment.slot_id)
+        .order_by("starts_at")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 MATRIX = [
     # --- accounts (ID-*) -----------------------------------------------------------------------
     Entry("api:register", {"POST": public()}),
@@ -622,6 +636,29 @@ MATRIX = [
             ("appointment-cancel", "POST"),
         )
     ],
+    # A booking moves by its booker, or by its office's staff.
+    Entry(
+        "api:appointment-reschedule",
+        {"POST": only(PARTY, *OFFICE, others=HIDDEN)},
+        kwargs={"pk": "appointment"},
+        make_body=lambda world, scope: {"slot": _another_slot(scope)},
+    ),
+    Entry(
+        "api:office-service-schedule",
+        {"POST": only(MANAGER, others=HIDDEN)},
+        kwargs={"code": "office.code"},
+        body={"service": "petition", "slot_minutes": 60, "slot_capacity": 1},
+    ),
+    Entry("api:waitlist-list", {"GET": signed_in(), "POST": signed_in()}, note=INPUT_FIRST),
+    # A place on a waiting list is its person's.
+    *[
+        Entry(f"api:{name}", {method: only(PARTY, others=HIDDEN)}, kwargs={"pk": "waiting"})
+        for name, method in (
+            ("waitlist-detail", "GET"),
+            ("waitlist-accept", "POST"),
+            ("waitlist-leave", "POST"),
+        )
+    ],
     # --- schema, docs, CMS API (CMS-5) ----------------------------------------------------------
     # Public and costly to build: anonymous and two roles are enough.
     Entry("schema", {"GET": public()}, roles=(ANON, PARTY, GD)),
@@ -756,6 +793,19 @@ MATRIX = [
         {"GET": APPOINTMENT, "POST": APPOINTMENT},
         kwargs={"pk": "appointment"},
         note="GET is the confirmation page; only its POST cancels",
+    ),
+    page(
+        "offices_portal:reschedule",
+        {"GET": APPOINTMENT, "POST": only(PARTY, *OFFICE, others=HIDDEN)},
+        kwargs={"pk": "appointment"},
+        make_body=lambda world, scope: {"slot": _another_slot(scope)},
+        note="the page is the booker's; its form's action is also the office's (a move)",
+    ),
+    page("offices_portal:waitlist_join", {"POST": signed_in()}),
+    page(
+        "offices_portal:waitlist_action",
+        {"POST": only(PARTY, others=HIDDEN)},
+        kwargs={"pk": "waiting", "name": "=leave"},
     ),
     # --- portal pages: the user's desk ----------------------------------------------------------
     page("portal:home", {"GET": signed_in()}),

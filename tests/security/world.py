@@ -26,7 +26,7 @@ from licensing import services as licensing_services
 from licensing.models import CouncilMembership, FeeSchedule, Inspection
 from notices import services as notice_services
 from offices import services as office_services
-from offices.models import Slot, StaffRole
+from offices.models import Service, Slot, StaffRole, WaitingListEntry
 from tests.factories import LegalPersonFactory, UserFactory
 from tests.factories import discipline as df
 from tests.factories import filings as ff
@@ -124,6 +124,12 @@ def _side(*, office, filer, court, court_clerk_user, legal_person, board, inspec
         body="The company is summoned.",
     )
     s.appointment = _appointment(filer, office)
+    s.extra["waiting"] = WaitingListEntry.objects.create(
+        office=office,
+        service=Service.objects.get(code="petition"),
+        user=filer,
+        day=s.appointment.day + dt.timedelta(days=1),
+    )
     # The court case of the party (CAS-*): a hearing and an act (minutes, not final).
     court_case = court_services.case_open_or_join(
         actor=court_clerk_user,

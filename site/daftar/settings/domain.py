@@ -135,6 +135,8 @@ APPOINTMENTS = {
     # The reminder SMS goes the day before an appointment, from this local time on (an
     # appointment booked on that day itself has just had its booking SMS and gets none).
     "REMINDER_FROM": time(9, 0),
+    # How long a seat freed for the waiting list is held for the person offered it.
+    "WAITLIST_OFFER_HOLD": timedelta(hours=2),
 }
 
 # --- Licensing and the Association (LIC-*, ASC-*) -------------------------------------------
