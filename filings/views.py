@@ -11,10 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from rest_framework import serializers
 
+from accounts.models import User
 from core import pickers
 from core.actions import ActionFormView, error_messages, form_data, labelled_errors
 from core.api.errors import field_errors
@@ -41,8 +43,9 @@ from filings.models import (
     RejectReason,
     ReturnReason,
 )
-from filings.serializers import CreateSerializer
+from filings.serializers import CreateSerializer, OfficeCreateSerializer
 from filings.story import told
+from offices.models import Office
 
 
 def _filing_or_404(request, pk) -> Filing:
@@ -300,3 +303,52 @@ class OfficeQueuePage(LoginRequiredMixin, View):
                 "filter_fields": filter_fields(filterset.form),
             },
         )
+
+
+class OfficeFilingPage(LoginRequiredMixin, View):
+    """The office channel from the office's desk (FIL-2, art. 6-7): a staff member starts a
+    filing for the person in front of them; it is the person's, made by the staff member,
+    and continues in the same wizard. Only the office's own staff: anyone else gets 404."""
+
+    def _office_and_person(self, request, code, national_id):
+        office = Office.objects.filter(code=str(code)).first()
+        if office is None or office.pk not in selectors.access.staff_office_ids(request.user):
+            raise Http404
+        person = User.objects.filter(national_id=str(national_id).strip().upper()).first()
+        if person is None:
+            raise Http404
+        return office, person
+
+    def get(self, request):
+        office, person = self._office_and_person(
+            request, request.GET.get("office", ""), request.GET.get("national_id", "")
+        )
+        return render(
+            request,
+            "filings/office_new.html",
+            {"office": office, "person": person, "kinds": Kind.choices},
+        )
+
+    def post(self, request):
+        office, person = self._office_and_person(
+            request, request.POST.get("office", ""), request.POST.get("filer_national_id", "")
+        )
+        query = {"office": office.code, "national_id": person.national_id}
+        back = f"{request.path}?{urlencode(query)}"
+        serializer = OfficeCreateSerializer(data=request.POST)
+        try:
+            serializer.is_valid(raise_exception=True)
+            filing = services.filing_open_at_office(actor=request.user, **serializer.validated_data)
+        except serializers.ValidationError as exc:
+            for text in error_messages(exc, OfficeCreateSerializer):
+                messages.error(request, text)
+            return redirect(back)
+        except (NotFound, Forbidden):
+            raise Http404 from None
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+            return redirect(back)
+        messages.success(
+            request, _("The draft is open for %(name)s.") % {"name": person.get_full_name()}
+        )
+        return redirect("filings:filing", pk=filing.pk)

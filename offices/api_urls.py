@@ -4,6 +4,7 @@ from django.urls import path
 
 from core.api.routers import Router
 from offices.api import views as api
+from offices.desk import api_urlpatterns as desk_urls
 from offices.identity import api_urlpatterns as identity_urls
 
 router = Router()
@@ -15,5 +16,6 @@ urlpatterns = [
     path("provinces/<slug:province>/cities/", api.CityList.as_view(), name="city-list"),
     path("services/", api.ServiceList.as_view(), name="service-list"),
     *identity_urls,
+    *desk_urls,
     *router.urls,
 ]

@@ -17,6 +17,7 @@ from offices.services.appointments import (
     offices_needing_slots,
     slots_generate,
 )
+from offices.services.desk import desk_book, desk_office, desk_person, desk_register
 from offices.services.staff import (
     ROLE_GROUP,
     manager_install,
@@ -36,6 +37,10 @@ __all__ = [
     "appointment_cancel_own",
     "appointment_check_in",
     "appointment_mark_no_show",
+    "desk_book",
+    "desk_office",
+    "desk_person",
+    "desk_register",
     "due_no_shows",
     "manager_install",
     "manager_search_text",

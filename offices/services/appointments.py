@@ -44,22 +44,30 @@ def normalise_code(raw: str) -> str:
     return code.removeprefix(QR_PREFIX)
 
 
-def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
+def appointment_book(
+    *, actor, slot_id: int, service_code: str, person=None, office: Office | None = None
+) -> Appointment:
     """Book one seat of a slot for the actor (APT-1, APT-2, APT-6).
 
-    The actor's row is locked first (their limits are checked one booking at a time), then the
-    slot's row: concurrent bookings of one slot queue on that lock, and each sees the seats
-    the previous one left. The database's check constraint refuses an overbooked slot even
-    if code ever forgot the lock.
+    The booked person's row is locked first (their limits are checked one booking at a time),
+    then the slot's row: concurrent bookings of one slot queue on that lock, and each sees the
+    seats the previous one left. The database's check constraint refuses an overbooked slot
+    even if code ever forgot the lock.
+
+    At an office's desk (art. 7) the actor is a staff member of `office` (checked by the
+    caller) booking for `person`: the slot must be that office's, the identity and the limits
+    are the person's, the week without *online* booking after a no-show (APT-4) does not
+    apply, and the appointment keeps who booked it (`booked_by`).
     """
     config = settings.APPOINTMENTS
     now = timezone.now()
-    if getattr(actor, "mobile_verified_at", None) is None:
+    user = person or actor
+    if getattr(user, "mobile_verified_at", None) is None:
         raise identity.VerificationRequired(identity.MESSAGES["booking"], needed=Level.REGISTERED)
-    identity.require_level(actor, "booking")  # ID-9, APT-1
+    identity.require_level(user, "booking")  # ID-9, APT-1
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
-        ban = selectors.active_ban(actor, now)
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        ban = selectors.active_ban(user, now) if person is None else None
         if ban is not None:
             raise Forbidden(
                 _("After a missed appointment, online booking is closed until %(until)s.")
@@ -72,7 +80,7 @@ def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
             .filter(pk=slot_id)
             .first()
         )
-        if slot is None:
+        if slot is None or (office is not None and slot.office_id != office.pk):
             raise ValidationFailed(code="unknown_slot", fields={"slot": [_("No such slot.")]})
         office = slot.office
         if slot.starts_at <= now:
@@ -108,7 +116,7 @@ def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
                 code="office_not_operational",
                 fields={"office": [r.message for r in status.reasons]},
             )
-        open_bookings = Appointment.objects.filter(user=actor, status=Appointment.Status.BOOKED)
+        open_bookings = Appointment.objects.filter(user=user, status=Appointment.Status.BOOKED)
         if (
             open_bookings.filter(office=office, day=slot.day).count()
             >= config["MAX_ACTIVE_PER_OFFICE_DAY"]
@@ -135,7 +143,8 @@ def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
                     appointment = Appointment.objects.create(
                         office=office,
                         slot=slot,
-                        user=actor,
+                        user=user,
+                        booked_by=actor if person is not None else None,
                         service=service,
                         day=slot.day,
                         starts_at=slot.starts_at,
