@@ -62,7 +62,7 @@ def desk_register(*, actor, code, **card) -> User:
                 _(
                     "Judicial e-services office %(name)s (code %(code)s) opened your Daftar "
                     "account and verified your identity. Your username is your national ID. "
-                    "To choose your password, open “Forgot your password?” on the sign-in page "
+                    "To choose your password, open “I forgot my password” on the sign-in page "
                     "and enter your national ID, birth date, ID card serial and this mobile "
                     "number."
                 )
