@@ -51,9 +51,7 @@ def secret_in(body: str) -> str:
 @pytest.mark.rule("ID-9")
 @pytest.mark.rule("ID-10")
 @pytest.mark.rule("APT-3")
-def test_a_clerk_registers_a_walk_in_and_books_them_who_then_signs_in(
-    page, other_page, sms_outbox
-):
+def test_a_clerk_registers_a_walk_in_and_books_them_who_then_signs_in(page, other_page, sms_outbox):
     office = operational_office(name_fa="دفتر نمونه تجریش", name_en="Tajrish sample office")
     clerk = office.people["clerk"][0]
 
