@@ -66,18 +66,29 @@ class MyFilingsPage(LoginRequiredMixin, View):
         )
 
     def post(self, request):
-        serializer = CreateSerializer(data=request.POST)
-        try:
-            serializer.is_valid(raise_exception=True)
-            filing = services.filing_create(actor=request.user, **serializer.validated_data)
-        except serializers.ValidationError as exc:
-            for text in error_messages(exc, CreateSerializer):
-                messages.error(request, text)
-            return redirect("filings:list")
-        except DomainError as exc:
-            messages.error(request, str(exc.message))
-            return redirect("filings:list")
-        return redirect("filings:filing", pk=filing.pk)
+        return open_draft(request, CreateSerializer, services.filing_create, back="filings:list")
+
+
+def open_draft(request, serializer_class, service, *, back, done="", hidden=False):
+    """A page's form that opens a draft: validated by `serializer_class`, opened by
+    `service(actor=…, **data)`, then the filing's page; a refusal goes `back` with its
+    messages (with `hidden`, a 403 or 404 of the service answers 404)."""
+    serializer = serializer_class(data=request.POST)
+    try:
+        serializer.is_valid(raise_exception=True)
+        filing = service(actor=request.user, **serializer.validated_data)
+    except serializers.ValidationError as exc:
+        for text in error_messages(exc, serializer_class):
+            messages.error(request, text)
+        return redirect(back)
+    except DomainError as exc:
+        if hidden and isinstance(exc, (NotFound, Forbidden)):
+            raise Http404 from None
+        messages.error(request, str(exc.message))
+        return redirect(back)
+    if done:
+        messages.success(request, done)
+    return redirect("filings:filing", pk=filing.pk)
 
 
 def _parties_from_form(post) -> list[dict]:
@@ -334,21 +345,11 @@ class OfficeFilingPage(LoginRequiredMixin, View):
             request, request.POST.get("office", ""), request.POST.get("filer_national_id", "")
         )
         query = {"office": office.code, "national_id": person.national_id}
-        back = f"{request.path}?{urlencode(query)}"
-        serializer = OfficeCreateSerializer(data=request.POST)
-        try:
-            serializer.is_valid(raise_exception=True)
-            filing = services.filing_open_at_office(actor=request.user, **serializer.validated_data)
-        except serializers.ValidationError as exc:
-            for text in error_messages(exc, OfficeCreateSerializer):
-                messages.error(request, text)
-            return redirect(back)
-        except (NotFound, Forbidden):
-            raise Http404 from None
-        except DomainError as exc:
-            messages.error(request, str(exc.message))
-            return redirect(back)
-        messages.success(
-            request, _("The draft is open for %(name)s.") % {"name": person.get_full_name()}
+        return open_draft(
+            request,
+            OfficeCreateSerializer,
+            services.filing_open_at_office,
+            back=f"{request.path}?{urlencode(query)}",
+            done=_("The draft is open for %(name)s.") % {"name": person.get_full_name()},
+            hidden=True,
         )
-        return redirect("filings:filing", pk=filing.pk)

@@ -133,6 +133,19 @@ def _card_details(
     return national_id, details
 
 
+def _open_pending(*, staff: User, refused: Exception, **fields) -> User:
+    """A new pending account, without a password, opened by an office's staff; `refused` is
+    raised when a parallel request registered the national ID meanwhile."""
+    try:
+        with transaction.atomic():
+            user = User(status=User.Status.PENDING, is_active=False, **fields)
+            user.set_unusable_password()
+            _save_with_history(user, actor=staff, reason="registered at an office")
+    except IntegrityError:
+        raise refused from None
+    return user
+
+
 def identity_register_in_person(
     *,
     staff: User,
@@ -174,22 +187,16 @@ def identity_register_in_person(
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                user = User(
-                    national_id=national_id,
-                    id_scheme=id_scheme,
-                    mobile=mobile,
-                    birth_date=birth_date,
-                    preferred_language=language,
-                    status=User.Status.PENDING,
-                    is_active=False,
-                    **details,
-                )
-                user.set_unusable_password()
-                _save_with_history(user, actor=staff, reason="registered at an office")
-        except IntegrityError:  # registered meanwhile by a parallel request
-            raise exists from None
+        user = _open_pending(
+            staff=staff,
+            refused=exists,
+            national_id=national_id,
+            id_scheme=id_scheme,
+            mobile=mobile,
+            birth_date=birth_date,
+            preferred_language=language,
+            **details,
+        )
         user = User.objects.select_for_update(of=("self",)).get(pk=user.pk)
         user.mobile_verified_at = timezone.now()
         apply_transition(user, "activate", actor=staff, reason="registered at an office")
@@ -242,19 +249,13 @@ def identity_verify_in_person(
         if user is not None and user.status == User.Status.DISABLED:
             raise Conflict(_("This account is disabled."), code="account_disabled")
         if created:
-            try:
-                with transaction.atomic():
-                    user = User(
-                        national_id=national_id,
-                        id_scheme=id_scheme,
-                        mobile=mobile,
-                        status=User.Status.PENDING,
-                        is_active=False,
-                    )
-                    user.set_unusable_password()
-                    _save_with_history(user, actor=staff, reason="registered at an office")
-            except IntegrityError:
-                raise Conflict(code="changed_meanwhile") from None
+            user = _open_pending(
+                staff=staff,
+                refused=Conflict(code="changed_meanwhile"),
+                national_id=national_id,
+                id_scheme=id_scheme,
+                mobile=mobile,
+            )
         old_mobile = str(user.mobile or "")
         new_credentials = created or user.status == User.Status.PENDING or old_mobile != str(mobile)
         for name, value in details.items():
