@@ -285,6 +285,7 @@ def test_the_desk_page_registers_verifies_and_books(office, language):
     assert done.status_code == 302 and WALK_IN["national_id"] in done["Location"]
     card = page.get(done["Location"]).content.decode()
     assert 'id="desk-person"' in card and 'data-verified="yes"' in card
+    assert 'id="desk-verify"' not in card  # verified already: nothing to verify
     assert 'id="desk-book"' in card and 'name="slot"' in card
     outsider = Client()
     outsider.force_login(clerk_of(operational_office()))
