@@ -26,8 +26,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.services.common import mask_mobile
-from core.actions import Action, ActionFormView, ActionTable
+from core.actions import Action, ActionFormView, ActionTable, labelled_errors
+from core.api.errors import field_errors
 from core.dates import format_date, format_time
+from core.normalise import normalise_value
 from offices import selectors
 from offices.api.serializers import AppointmentSerializer
 from offices.identity import IDENTITY_ACTIONS, InPersonSerializer
@@ -170,35 +172,49 @@ class DeskHome(LoginRequiredMixin, View):
         return render(request, "offices/desk_home.html", {"offices": offices})
 
 
+def desk_context(request, office, query: str, day=None) -> dict:
+    """The desk page: the search, then the one person found (their card: verify, book,
+    file), several (a choice) or none (the registration form)."""
+    people = list(selectors.desk_people(query)) if query else []
+    person = people[0] if len(people) == 1 else None
+    context = {
+        "office": office,
+        "query": query,
+        "people": people,
+        "person": person,
+        "status": selectors.operational_status(office),
+        "form": InPersonSerializer(),
+        "typed": {},
+        "errors": {},
+    }
+    if person is not None:
+        context.update(calendar_context(office, day=day))
+        context["appointments"] = Appointment.objects.filter(
+            user=person,
+            office=office,
+            status=Appointment.Status.BOOKED,
+            starts_at__gte=timezone.now(),
+        ).select_related("service")
+    return context
+
+
 class DeskPage(LoginRequiredMixin, View):
     """Find the person; then their card: verify, book, file; or register them."""
 
     def get(self, request, code):
         office = DESK_ACTIONS.get_visible(request.user, code)
         query = request.GET.get("q", "").strip()
-        people = list(selectors.desk_people(query)) if query else []
-        person = people[0] if len(people) == 1 else None
-        context = {
-            "office": office,
-            "query": query,
-            "people": people,
-            "person": person,
-            "status": selectors.operational_status(office),
-            "form": InPersonSerializer(),
-        }
-        if person is not None:
-            context.update(calendar_context(office, day=_parse_day(request.GET.get("day"))))
-            context["appointments"] = Appointment.objects.filter(
-                user=person,
-                office=office,
-                status=Appointment.Status.BOOKED,
-                starts_at__gte=timezone.now(),
-            ).select_related("service")
-        return render(request, "offices/desk.html", context)
+        day = _parse_day(request.GET.get("day"))
+        return render(request, "offices/desk.html", desk_context(request, office, query, day))
 
 
 class DeskActionPost(ActionFormView):
+    """A desk form's post. A refused registration or verification shows the form again with
+    what was typed and each error beside its field; a refused booking goes back to the card
+    with the refusal."""
+
     table = DESK_ACTIONS
+    card_forms = ("register", "verify_identity")
 
     def success_url(self, request, pk, result):
         person = result[0] if isinstance(result, tuple) else getattr(result, "user", result)
@@ -208,6 +224,29 @@ class DeskActionPost(ActionFormView):
         if result is None:
             return redirect(desk_url(pk, request.POST.get("national_id", "")))
         return super().redirect_to(request, pk, result)
+
+    def _again(self, request, pk, act, message, fields, status_code):
+        office = DESK_ACTIONS.get_visible(request.user, pk)
+        query = normalise_value(request.POST.get("national_id", "")).strip()
+        context = desk_context(request, office, query)
+        context.update(
+            typed=request.POST,
+            errors=fields,
+            refusal=message,
+            summary=labelled_errors(fields, act.input),
+            failed=act.name,
+        )
+        return render(request, "offices/desk.html", context, status=status_code)
+
+    def invalid(self, request, pk, act, exc):
+        if act.name not in self.card_forms:
+            return super().invalid(request, pk, act, exc)
+        return self._again(request, pk, act, "", field_errors(exc.detail), 400)
+
+    def refused(self, request, pk, act, exc):
+        if act.name not in self.card_forms:
+            return super().refused(request, pk, act, exc)
+        return self._again(request, pk, act, exc.message, exc.fields, exc.status_code)
 
     def post(self, request, code, name):
         return super().post(request, code, name)

@@ -307,3 +307,17 @@ def test_the_desk_page_verifies_an_existing_account(office):
     assert done.status_code == 302
     person.refresh_from_db()
     assert person.is_verified and person.identity_method == "office"
+
+
+@pytest.mark.rule("ID-1")
+def test_a_refused_registration_keeps_what_was_typed_with_the_error_beside_its_field(office):
+    """The page shows the form again (400) with the typed values and the national ID's error
+    beside it; nothing is stored."""
+    page = Client()
+    page.force_login(clerk_of(office))
+    wrong = WALK_IN["national_id"][:-1] + str((int(WALK_IN["national_id"][-1]) + 1) % 10)
+    again = page.post(f"/en/office/{office.code}/desk/register/", {**WALK_IN, "national_id": wrong})
+    html = again.content.decode()
+    assert again.status_code == 400 and 'id="desk-errors"' in html
+    assert 'aria-describedby="f-national_id-error"' in html and 'value="B77102"' in html
+    assert 'value="کاظمی"' in html and nothing_registered()
