@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0006_nearest_first_tiebreak'),
+        ('offices', '0008_appointments_reschedule_service_slots_waiting_list'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
