@@ -9,6 +9,7 @@ app_name = "filings"
 urlpatterns = [
     path("", views.MyFilingsPage.as_view(), name="list"),
     path("office/", views.OfficeQueuePage.as_view(), name="queue"),
+    path("office/new/", views.OfficeFilingPage.as_view(), name="office-new"),
     path("court/", court.CourtQueuePage.as_view(), name="court-queue"),
     path("court/<int:pk>/<slug:name>/", court.CourtDecisionPage.as_view(), name="court-decision"),
     path("payments/callback/", views.PaymentCallback.as_view(), name="payment-callback"),

@@ -14,11 +14,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import serializers
 
+from accounts.models import User
 from core import pickers
 from core.actions import ActionFormView, error_messages, form_data, labelled_errors
 from core.api.errors import field_errors
@@ -45,8 +47,9 @@ from filings.models import (
     RejectReason,
     ReturnReason,
 )
-from filings.serializers import CreateSerializer
+from filings.serializers import CreateSerializer, OfficeCreateSerializer
 from filings.story import told
+from offices.models import Office
 
 
 def _filing_or_404(request, pk) -> Filing:
@@ -67,18 +70,29 @@ class MyFilingsPage(LoginRequiredMixin, View):
         )
 
     def post(self, request):
-        serializer = CreateSerializer(data=request.POST)
-        try:
-            serializer.is_valid(raise_exception=True)
-            filing = services.filing_create(actor=request.user, **serializer.validated_data)
-        except serializers.ValidationError as exc:
-            for text in error_messages(exc, CreateSerializer):
-                messages.error(request, text)
-            return redirect("filings:list")
-        except DomainError as exc:
-            messages.error(request, str(exc.message))
-            return redirect("filings:list")
-        return redirect("filings:filing", pk=filing.pk)
+        return open_draft(request, CreateSerializer, services.filing_create, back="filings:list")
+
+
+def open_draft(request, serializer_class, service, *, back, done="", hidden=False):
+    """A page's form that opens a draft: validated by `serializer_class`, opened by
+    `service(actor=…, **data)`, then the filing's page; a refusal goes `back` with its
+    messages (with `hidden`, a 403 or 404 of the service answers 404)."""
+    serializer = serializer_class(data=request.POST)
+    try:
+        serializer.is_valid(raise_exception=True)
+        filing = service(actor=request.user, **serializer.validated_data)
+    except serializers.ValidationError as exc:
+        for text in error_messages(exc, serializer_class):
+            messages.error(request, text)
+        return redirect(back)
+    except DomainError as exc:
+        if hidden and isinstance(exc, (NotFound, Forbidden)):
+            raise Http404 from None
+        messages.error(request, str(exc.message))
+        return redirect(back)
+    if done:
+        messages.success(request, done)
+    return redirect("filings:filing", pk=filing.pk)
 
 
 def _parties_from_form(post) -> list[dict]:
@@ -354,4 +368,43 @@ class OfficeQueuePage(LoginRequiredMixin, View):
                 "filter": filterset,
                 "filter_fields": filter_fields(filterset.form),
             },
+        )
+
+
+class OfficeFilingPage(LoginRequiredMixin, View):
+    """The office channel from the office's desk (FIL-2, art. 6-7): a staff member starts a
+    filing for the person in front of them; it is the person's, made by the staff member,
+    and continues in the same wizard. Only the office's own staff: anyone else gets 404."""
+
+    def _office_and_person(self, request, code, national_id):
+        office = Office.objects.filter(code=str(code)).first()
+        if office is None or office.pk not in selectors.access.staff_office_ids(request.user):
+            raise Http404
+        person = User.objects.filter(national_id=str(national_id).strip().upper()).first()
+        if person is None:
+            raise Http404
+        return office, person
+
+    def get(self, request):
+        office, person = self._office_and_person(
+            request, request.GET.get("office", ""), request.GET.get("national_id", "")
+        )
+        return render(
+            request,
+            "filings/office_new.html",
+            {"office": office, "person": person, "kinds": Kind.choices},
+        )
+
+    def post(self, request):
+        office, person = self._office_and_person(
+            request, request.POST.get("office", ""), request.POST.get("filer_national_id", "")
+        )
+        query = {"office": office.code, "national_id": person.national_id}
+        return open_draft(
+            request,
+            OfficeCreateSerializer,
+            services.filing_open_at_office,
+            back=f"{request.path}?{urlencode(query)}",
+            done=_("The draft is open for %(name)s.") % {"name": person.get_full_name()},
+            hidden=True,
         )

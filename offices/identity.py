@@ -34,12 +34,7 @@ from offices.models import Office
 def staffed_office(user, code) -> Office | None:
     """The office of this code if `user` holds a post in it (the staff who serve walk-ins),
     else None."""
-    office = Office.objects.filter(code=str(code)).first()
-    if office is None or office.pk not in selectors.office_ids_with_permission(
-        user, "manage_appointments"
-    ):
-        return None
-    return office
+    return selectors.post_office(user, code)
 
 
 class InPersonSerializer(serializers.Serializer):

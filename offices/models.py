@@ -565,6 +565,16 @@ class Appointment(ConcurrentTransitionMixin, models.Model):
     status = StateField(_("status"), default=Status.BOOKED, choices=Status.choices, protected=True)
     check_in_code = models.CharField(_("check-in code"), max_length=12, unique=True)
     booked_at = models.DateTimeField(default=timezone.now)
+    # The office's staff member who booked it at the desk for the person (art. 7); empty
+    # when the person booked it themselves.
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("booked by"),
+    )
     checked_in_at = models.DateTimeField(null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

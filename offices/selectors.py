@@ -3,11 +3,14 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+import phonenumbers
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
+from core.normalise import latin_digits
 from offices import licence
 from offices.models import (
     Appointment,
@@ -234,6 +237,35 @@ def offices_managed_by(actor) -> QuerySet[Office]:
 
 def staffed_office(actor, code: str) -> Office | None:
     return offices_staffed_by(actor).filter(code=code).first()
+
+
+def post_office(actor, code) -> Office | None:
+    """The office of this code if `actor` holds a post in it (the staff who serve walk-ins at
+    its desk, art. 7), else None: the object permission only, not the regulator's
+    model-wide grant."""
+    office = Office.objects.filter(code=str(code)).first()
+    if office is None or office.pk not in office_ids_with_permission(actor, "manage_appointments"):
+        return None
+    return office
+
+
+def desk_people(query: str) -> QuerySet:
+    """The accounts a desk finds for what the person tells the staff: their national ID, or
+    their mobile number (either typed as the person says it). An exact match only: the desk
+    never lists people."""
+    text = "".join(ch for ch in latin_digits(str(query or "")) if ch.isalnum() or ch == "+")
+    users = get_user_model().objects.order_by("pk")
+    if not text:
+        return users.none()
+    try:
+        number = phonenumbers.parse(text, "IR")
+    except phonenumbers.NumberParseException:
+        number = None
+    by_mobile = Q()
+    if number is not None and phonenumbers.is_valid_number(number):
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        by_mobile = Q(mobile=e164)
+    return users.filter(Q(national_id=text.upper()) | by_mobile)[:10]
 
 
 def day_appointments(office: Office, day: date) -> QuerySet[Appointment]:

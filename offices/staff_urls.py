@@ -1,7 +1,7 @@
-"""Office staff pages under /office/ (in-person identity verification, ID-9)."""
+"""Office staff pages under /office/ (the desk, art. 7; in-person identity verification, ID-9)."""
 
-from offices.identity import page_urlpatterns
+from offices import desk, identity
 
 app_name = "offices_staff"
 
-urlpatterns = page_urlpatterns
+urlpatterns = [*desk.page_urlpatterns, *identity.page_urlpatterns]

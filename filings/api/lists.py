@@ -1,19 +1,16 @@
 """The lists of filings (FIL-9, FIL-11), opening a draft, and the lawyer lookup."""
 
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from core.api import validated_input as _valid
 from core.api.parsers import JSONParser
-from core.exceptions import NotFound, ValidationFailed
+from core.exceptions import NotFound
 from filings import selectors, services
 from filings.api.filing import render_filing
 from filings.filters import FilingFilter
-from filings.models import Channel
 from filings.permissions import IsCourtClerk, IsOfficeStaff
 from filings.serializers import (
     CreateSerializer,
@@ -22,7 +19,6 @@ from filings.serializers import (
     LawyerSerializer,
     OfficeCreateSerializer,
 )
-from offices.models import Office
 
 
 class FilingListView(generics.ListAPIView):
@@ -71,19 +67,7 @@ class OfficeQueueView(generics.ListAPIView):
     )
     def post(self, request):
         data = _valid(OfficeCreateSerializer, request)
-        office = Office.objects.filter(code=data["office"]).first()
-        filer = User.objects.filter(national_id=data["filer_national_id"].strip()).first()
-        if office is None:
-            raise NotFound()
-        if filer is None:
-            raise ValidationFailed(fields={"filer_national_id": [_("No account has this ID.")]})
-        filing = services.filing_create(
-            actor=request.user,
-            kind=data["kind"],
-            filer=filer,
-            office=office,
-            channel=Channel.OFFICE,
-        )
+        filing = services.filing_open_at_office(actor=request.user, **data)
         return render_filing(filing, request, status.HTTP_201_CREATED)
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.exceptions import Conflict, Forbidden, ValidationFailed
+from core.exceptions import Conflict, Forbidden, NotFound, ValidationFailed
 from core.records import save_as
 from core.transitions import apply_transition
 from filings import access, attachments, selectors, signing
@@ -20,6 +20,7 @@ from filings.services.common import (
 from filings.services.documents import store_document
 from filings.services.signing import void_signature
 from filings.services.steps import HANDLERS, completeness_errors, required
+from offices.models import Office
 from offices.selectors import operational_status
 
 
@@ -50,6 +51,21 @@ def filing_create(
         )
         save_as(filing, actor=actor, reason="created")
     return filing
+
+
+def filing_open_at_office(*, actor, office: str, filer_national_id: str, kind: str) -> Filing:
+    """The office channel (FIL-2, art. 6-7): a staff member of the office `office` (its code)
+    opens a draft for the person of `filer_national_id`, who may have no online access. The
+    filing is the person's (they find it in their filings); `created_by` is the staff member.
+    An unknown office answers 404; one where the actor holds no post, 403."""
+    found = Office.objects.filter(code=str(office)).first()
+    if found is None:
+        raise NotFound()
+    national_id = str(filer_national_id or "").strip().upper()
+    filer = User.objects.filter(national_id=national_id).first() if national_id else None
+    if filer is None:
+        raise ValidationFailed(fields={"filer_national_id": [_("No account has this ID.")]})
+    return filing_create(actor=actor, kind=kind, filer=filer, office=found, channel=Channel.OFFICE)
 
 
 # --- Steps ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from offices.services.appointments import (
     offices_needing_slots,
     slots_generate,
 )
+from offices.services.desk import desk_book, desk_office, desk_person, desk_register
 from offices.services.reschedule import appointment_reschedule
 from offices.services.schedules import service_schedule_set
 from offices.services.staff import (
@@ -46,6 +47,10 @@ __all__ = [
     "appointment_check_in",
     "appointment_mark_no_show",
     "appointment_reschedule",
+    "desk_book",
+    "desk_office",
+    "desk_person",
+    "desk_register",
     "due_no_shows",
     "due_offers",
     "manager_install",

@@ -38,32 +38,47 @@ def normalise_code(raw: str) -> str:
     return code.removeprefix(QR_PREFIX)
 
 
-def appointment_book(*, actor, slot_id: int, service_code: str) -> Appointment:
+def appointment_book(
+    *, actor, slot_id: int, service_code: str, person=None, office: Office | None = None
+) -> Appointment:
     """Book one seat of a slot for the actor (APT-1, APT-2, APT-6).
 
-    The actor's row is locked first (their limits are checked one booking at a time), then the
-    slot's row: concurrent bookings of one slot queue on that lock, and each sees the seats
-    the previous one left. The database's check constraint refuses an overbooked slot even
-    if code ever forgot the lock.
+    The booked person's row is locked first (their limits are checked one booking at a time),
+    then the slot's row: concurrent bookings of one slot queue on that lock, and each sees the
+    seats the previous one left. The database's check constraint refuses an overbooked slot
+    even if code ever forgot the lock.
+
+    At an office's desk (art. 7) the actor is a staff member of `office` (checked by the
+    caller) booking for `person`: the slot must be that office's, the identity and the limits
+    are the person's, the week without *online* booking after a no-show (APT-4) does not
+    apply, and the appointment keeps who booked it (`booked_by`).
     """
     now = timezone.now()
-    if getattr(actor, "mobile_verified_at", None) is None:
+    user = person or actor
+    if getattr(user, "mobile_verified_at", None) is None:
         raise identity.VerificationRequired(identity.MESSAGES["booking"], needed=Level.REGISTERED)
-    identity.require_level(actor, "booking")  # ID-9, APT-1
+    identity.require_level(user, "booking")  # ID-9, APT-1
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
-        rules.refuse_if_banned(actor, now)
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        if person is None:  # APT-4 closes online booking only, not the office's desk
+            rules.refuse_if_banned(user, now)
         slot = rules.lock_slot(slot_id)
-        if slot is None:
+        if slot is None or (office is not None and slot.office_id != office.pk):
             raise ValidationFailed(code="unknown_slot", fields={"slot": [_("No such slot.")]})
         office = slot.office
         rules.check_slot_open(slot, now)
         service = rules.service_offered(office, service_code)
         rules.check_slot_fits(slot, service)
         rules.check_operational(office)
-        rules.check_limits(actor, office, slot.day)
+        rules.check_limits(user, office, slot.day)
         rules.take_seat(slot)
-        appointment = rules.create_appointment(user=actor, slot=slot, service=service, now=now)
+        appointment = rules.create_appointment(
+            user=user,
+            slot=slot,
+            service=service,
+            now=now,
+            booked_by=actor if person is not None else None,
+        )
         _send_booked_sms(appointment)
     return appointment
 

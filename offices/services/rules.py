@@ -135,8 +135,11 @@ def day_ends_at(slot: Slot) -> datetime:
     return max(end, slot.ends_at) if end else slot.ends_at
 
 
-def create_appointment(*, user, slot: Slot, service: Service, now: datetime) -> Appointment:
-    """The appointment on a seat already taken, with a new check-in code."""
+def create_appointment(
+    *, user, slot: Slot, service: Service, now: datetime, booked_by=None
+) -> Appointment:
+    """The appointment on a seat already taken, with a new check-in code; `booked_by` is the
+    staff member who booked it at the office's desk."""
     ends = day_ends_at(slot)
     for _attempt in range(5):
         try:
@@ -145,6 +148,7 @@ def create_appointment(*, user, slot: Slot, service: Service, now: datetime) -> 
                     office=slot.office,
                     slot=slot,
                     user=user,
+                    booked_by=booked_by,
                     service=service,
                     day=slot.day,
                     starts_at=slot.starts_at,

@@ -52,6 +52,7 @@ SECTIONS = (
     Section("hearings", _("My hearings"), "courts:hearings", (SIGNED_IN,)),
     Section("appointments", _("My appointments"), "offices_portal:mine", (SIGNED_IN,)),
     Section("office_queue", _("Office queue"), "filings:queue", OFFICE_STAFF_ROLES),
+    Section("office_desk", _("Office desk"), "offices_staff:desk-home", OFFICE_STAFF_ROLES),
     Section("court_queue", _("Court queue"), "filings:court-queue", (Role.COURT_CLERK,)),
     Section("licensing", _("Licence requests"), "licensing:queue", REGULATOR_ROLES),
     Section("discipline", _("Discipline"), "discipline:dashboard", DISCIPLINE_ROLES),

@@ -58,6 +58,7 @@ pytestmark = pytest.mark.django_db
 PORTAL_NAMESPACES = {
     "accounts",
     "offices_portal",
+    "offices_staff",
     "filings",
     "discipline",
     "notices",
@@ -87,6 +88,9 @@ NOT_PAGES = {
     "courts:feed": "calendar feed (.ics)",
     "courts:hearing-ics": "calendar file (.ics)",
     "courts:act": "sealed PDF act",
+    "offices_staff:desk-home": "redirects to the desk of the user's office",
+    "offices_staff:desk-action": "POST only",
+    "offices_staff:identity_post": "POST only",
 }
 
 GREGORIAN_MONTHS = [
@@ -130,6 +134,9 @@ PAGE_NAMES = {
     "filings:list",
     "filings:queue",
     "filings:filing",
+    "filings:office-new",
+    "offices_staff:desk",
+    "offices_staff:identity",
     "discipline:dashboard",
     "discipline:case",
     "notices:inbox",
@@ -311,6 +318,30 @@ def pages(django_capture_on_commit_callbacks):
             Page("filings:filing", f"/filings/{draft.pk}/", filer),
             Page("filings:filing", f"/filings/{sent.pk}/", filer, dated=True),
             Page("filings:filing", f"/filings/{sent.pk}/", staff, dated=True),
+        ],
+        "filings:office-new": [
+            Page(
+                "filings:office-new",
+                f"/filings/office/new/?office={office.code}&national_id={filer.national_id}",
+                staff,
+            )
+        ],
+        "offices_staff:desk": [
+            Page("offices_staff:desk", f"/office/{office.code}/desk/?q=0000000000", staff),
+            Page(
+                "offices_staff:desk",
+                f"/office/{office.code}/desk/?q={citizen.national_id}&day={slot.day}",
+                staff,
+                dated=True,
+            ),
+            Page(
+                "offices_staff:desk",
+                f"/office/{office.code}/desk/?q={unverified.national_id}",
+                staff,
+            ),
+        ],
+        "offices_staff:identity": [
+            Page("offices_staff:identity", f"/office/{office.code}/identity/", staff)
         ],
         "discipline:dashboard": [
             Page("discipline:dashboard", "/discipline/", board.chair),

@@ -148,3 +148,49 @@ def test_moves_and_bookings_racing_for_the_last_seat_give_it_to_one():
     for slot in Slot.objects.filter(office=office):
         assert slot.booked == Appointment.objects.filter(slot=slot, status="booked").count()
     assert Appointment.objects.filter(slot=target).count() == 1
+
+
+@pytest.mark.rule("APT-2")
+@pytest.mark.django_db(transaction=True)
+def test_desk_and_online_bookings_of_a_one_seat_slot_at_the_same_instant_give_one_booking():
+    """APT-2, art. 7: the office's desk books on the same locks as online booking — ten
+    bookings of one seat at the same instant, half by a clerk for walk-ins and half by people
+    online, give one appointment and nine 409 `slot_full`."""
+    office = operational_office(slot_capacity=1)
+    slot = (
+        Slot.objects.filter(office=office, starts_at__gte=timezone.now() + dt.timedelta(hours=2))
+        .order_by("starts_at")
+        .first()
+    )
+    clerk = office.people["clerk"][0]
+    people = [UserFactory() for _ in range(10)]
+    requests = []
+    for index, person in enumerate(people):
+        if index % 2:
+            requests.append((client_for(person), "/api/v1/offices/appointments/", {}))
+        else:
+            body = {"national_id": person.national_id}
+            requests.append((client_for(clerk), f"/api/v1/offices/{office.code}/desk/book/", body))
+    barrier = threading.Barrier(len(requests))
+    results = [None] * len(requests)
+
+    def attempt(index):
+        client, url, extra = requests[index]
+        try:
+            barrier.wait()
+            response = client.post(
+                url, {"slot": slot.pk, "service": "petition", **extra}, format="json"
+            )
+            results[index] = (response.status_code, response.json().get("code"))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(len(requests))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert Counter(results) == {(201, None): 1, (409, "slot_full"): 9}, results
+    slot.refresh_from_db()
+    assert slot.booked == 1 and Appointment.objects.filter(slot=slot).count() == 1

@@ -17,7 +17,7 @@ from tests.factories.notices import NoticeFactory
 pytestmark = pytest.mark.django_db
 
 PARTY_SECTIONS = ["home", "notices", "filings", "cases", "hearings", "appointments"]
-OFFICE = [*PARTY_SECTIONS, "office_queue"]
+OFFICE = [*PARTY_SECTIONS, "office_queue", "office_desk"]
 REGULATOR = [*PARTY_SECTIONS, "licensing"]
 
 # DOMAIN.md §1: each actor and the sections of the portal their role opens.

@@ -612,6 +612,15 @@ MATRIX = [
         {"POST": only(*OFFICE, others=HIDDEN)},
         kwargs={"code": "office.code"},
     ),
+    # Art. 7, ID-9, ID-10, APT-2: the office's desk, its own staff only.
+    *[
+        Entry(
+            f"api:office-desk-{name}",
+            {method: only(*OFFICE, others=HIDDEN)},
+            kwargs={"code": "office.code"},
+        )
+        for name, method in (("people", "GET"), ("register", "POST"), ("book", "POST"))
+    ],
     Entry(
         "api:office-check-in",
         {"POST": only(*OFFICE, others=HIDDEN)},
@@ -766,6 +775,28 @@ MATRIX = [
         "offices_staff:identity_post",
         {"POST": only(*OFFICE, others=HIDDEN)},
         kwargs={"code": "office.code"},
+    ),
+    # Art. 7: the office's desk, and a filing opened there for a person (FIL-2).
+    page("offices_staff:desk-home", {"GET": only(*OFFICE, others=HIDDEN)}),
+    page(
+        "offices_staff:desk", {"GET": only(*OFFICE, others=HIDDEN)}, kwargs={"code": "office.code"}
+    ),
+    page(
+        "offices_staff:desk-action",
+        {"POST": only(*OFFICE, others=HIDDEN)},
+        kwargs={"code": "office.code", "name": "=register"},
+    ),
+    page(
+        "filings:office-new",
+        {"GET": only(*OFFICE, others=HIDDEN), "POST": only(*OFFICE, others=HIDDEN)},
+        url=lambda world, scope: (
+            f"/filings/office/new/?office={scope.office.code}"
+            f"&national_id={scope.filing.filer.national_id}"
+        ),
+        make_body=lambda world, scope: {
+            "office": scope.office.code,
+            "filer_national_id": scope.filing.filer.national_id,
+        },
     ),
     # --- the staff second factor (ID-13) --------------------------------------------------------
     page("second_factor:verify", {"GET": signed_in(), "POST": signed_in()}),

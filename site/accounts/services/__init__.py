@@ -13,7 +13,11 @@ from accounts.services.common import (
     normalize_code,
     normalize_national_id,
 )
-from accounts.services.identity import identity_verify_in_person, identity_verify_remote
+from accounts.services.identity import (
+    identity_register_in_person,
+    identity_verify_in_person,
+    identity_verify_remote,
+)
 from accounts.services.legal_persons import representation_grant, representation_revoke
 from accounts.services.own_account import (
     email_change_confirm,
@@ -61,6 +65,7 @@ __all__ = [
     "email_change_request",
     "end_other_sessions",
     "format_expiry",
+    "identity_register_in_person",
     "identity_verify_in_person",
     "identity_verify_remote",
     "mask_mobile",

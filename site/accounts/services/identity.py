@@ -5,8 +5,9 @@ the national ID (notices) is delivered in the same transaction (`accounts.identi
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -34,8 +35,11 @@ NOT_CONFIRMED = _(
 )
 
 
-def _mark_verified(user: User, *, method, actor, office_id=None, serial="", provider_names=""):
-    """Within the caller's transaction, with `user` locked."""
+def _mark_verified(
+    user: User, *, method, actor, office_id=None, serial="", provider_names="", tell=True
+):
+    """Within the caller's transaction, with `user` locked. `tell=False` leaves the message
+    to the caller (an account opened at an office says it in its own)."""
     now = timezone.now()
     user.identity_verified_at = now
     user.identity_method = method
@@ -51,6 +55,8 @@ def _mark_verified(user: User, *, method, actor, office_id=None, serial="", prov
         created_at=now,
     )
     identity.run_verified_hooks(user)
+    if not tell:
+        return
     _sms(
         user,
         lambda: gettext(
@@ -107,6 +113,104 @@ def identity_verify_remote(
     return user
 
 
+def _card_details(
+    *, card_seen, national_id, id_scheme, first_name, last_name, id_card_serial
+) -> tuple[str, dict]:
+    """The national ID (its check digit) and the names and serial as on the card the staff
+    saw; refused field by field."""
+    if not card_seen:
+        message = _("Confirm that you saw the person's national ID card.")
+        raise ValidationFailed(fields={"card_seen": [message]})
+    try:
+        national_id = validate_national_id(national_id, id_scheme)
+    except Exception as exc:  # django's ValidationError
+        raise ValidationFailed(fields={"national_id": list(getattr(exc, "messages", []))}) from exc
+    details = clean_names(
+        first_name=first_name, last_name=last_name, id_card_serial=normalize_code(id_card_serial)
+    )
+    if not details["id_card_serial"]:
+        raise ValidationFailed(fields={"id_card_serial": [_("This field is required.")]})
+    return national_id, details
+
+
+def _open_pending(*, staff: User, refused: Exception, **fields) -> User:
+    """A new pending account, without a password, opened by an office's staff; `refused` is
+    raised when a parallel request registered the national ID meanwhile."""
+    try:
+        with transaction.atomic():
+            user = User(status=User.Status.PENDING, is_active=False, **fields)
+            user.set_unusable_password()
+            _save_with_history(user, actor=staff, reason="registered at an office")
+    except IntegrityError:
+        raise refused from None
+    return user
+
+
+def identity_register_in_person(
+    *,
+    staff: User,
+    office_id: int,
+    national_id: str,
+    id_scheme: str = "ir",
+    first_name: str,
+    last_name: str,
+    birth_date,
+    id_card_serial: str,
+    mobile,
+    card_seen: bool,
+    preferred_language: str = "",
+) -> User:
+    """A person with no account walks into an office (art. 7): the staff open their account
+    from the national ID card in front of them, and it is verified at once (ID-9 b). One
+    national ID, one account (ID-10): a national ID that has an account, even a pending one,
+    is refused (409 `account_exists`; the office finds that account and verifies it instead).
+
+    No password is made or sent: the account has none until the person sets one through
+    password recovery (ID-5), with the details the staff recorded. The caller (the offices
+    app) has checked that `staff` works at `office_id`, and tells the person by SMS."""
+    national_id, details = _card_details(
+        card_seen=card_seen,
+        national_id=national_id,
+        id_scheme=id_scheme,
+        first_name=first_name,
+        last_name=last_name,
+        id_card_serial=id_card_serial,
+    )
+    exists = Conflict(
+        _("An account with this national ID exists: find it and verify it instead."),
+        code="account_exists",
+        fields={"national_id": [_("An account with this national ID exists.")]},
+    )
+    if User.objects.filter(national_id=national_id).exists():
+        raise exists
+    language = preferred_language or translation.get_language() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with transaction.atomic():
+        user = _open_pending(
+            staff=staff,
+            refused=exists,
+            national_id=national_id,
+            id_scheme=id_scheme,
+            mobile=mobile,
+            birth_date=birth_date,
+            preferred_language=language,
+            **details,
+        )
+        user = User.objects.select_for_update(of=("self",)).get(pk=user.pk)
+        user.mobile_verified_at = timezone.now()
+        apply_transition(user, "activate", actor=staff, reason="registered at an office")
+        _mark_verified(
+            user,
+            method=IdentityMethod.OFFICE,
+            actor=staff,
+            office_id=office_id,
+            serial=details["id_card_serial"],
+            tell=False,
+        )
+    return user
+
+
 def identity_verify_in_person(
     *,
     staff: User,
@@ -131,37 +235,27 @@ def identity_verify_in_person(
     registration someone else may have started), every session and token ends and a new
     password goes by SMS to the person's mobile, to be changed at the first sign-in.
     """
-    if not card_seen:
-        message = _("Confirm that you saw the person's national ID card.")
-        raise ValidationFailed(fields={"card_seen": [message]})
-    try:
-        national_id = validate_national_id(national_id, id_scheme)
-    except Exception as exc:  # django's ValidationError
-        raise ValidationFailed(fields={"national_id": list(getattr(exc, "messages", []))}) from exc
-    details = clean_names(
-        first_name=first_name, last_name=last_name, id_card_serial=normalize_code(id_card_serial)
+    national_id, details = _card_details(
+        card_seen=card_seen,
+        national_id=national_id,
+        id_scheme=id_scheme,
+        first_name=first_name,
+        last_name=last_name,
+        id_card_serial=id_card_serial,
     )
-    if not details["id_card_serial"]:
-        raise ValidationFailed(fields={"id_card_serial": [_("This field is required.")]})
     with transaction.atomic():
         user = User.objects.select_for_update(of=("self",)).filter(national_id=national_id).first()
         created = user is None
         if user is not None and user.status == User.Status.DISABLED:
             raise Conflict(_("This account is disabled."), code="account_disabled")
         if created:
-            try:
-                with transaction.atomic():
-                    user = User(
-                        national_id=national_id,
-                        id_scheme=id_scheme,
-                        mobile=mobile,
-                        status=User.Status.PENDING,
-                        is_active=False,
-                    )
-                    user.set_unusable_password()
-                    _save_with_history(user, actor=staff, reason="registered at an office")
-            except IntegrityError:
-                raise Conflict(code="changed_meanwhile") from None
+            user = _open_pending(
+                staff=staff,
+                refused=Conflict(code="changed_meanwhile"),
+                national_id=national_id,
+                id_scheme=id_scheme,
+                mobile=mobile,
+            )
         old_mobile = str(user.mobile or "")
         new_credentials = created or user.status == User.Status.PENDING or old_mobile != str(mobile)
         for name, value in details.items():
