@@ -82,7 +82,7 @@ class KavenegarSMSBackend(BaseSMSBackend):
         request = Request(url, data=data) if post else Request(f"{url}?{data.decode()}")  # noqa: S310
         request.add_header("Accept", "application/json")
         try:
-            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310
                 raw = response.read()
         except HTTPError as error:  # a 4xx carries the provider's own status in its body
             raw = error.read()
