@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from core.dates import to_persian_digits
 from filings.models import Document, Filing, Payment, Signature, Submission
 from tests.e2e.conftest import PERSIAN_DIGITS, open_section, sign_in_from_home, sms_code, submit
 from tests.factories import filings as ff
@@ -134,7 +135,8 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     form.locator("input[name=lawyer_national_id]").fill(lawyer.national_id)
     submit(page, form.locator("button.button--primary"))
     presenter = page.locator("#step-presenter").inner_text()
-    assert "سعید ذرخورد" in presenter and lawyer.bar_licence_number in presenter
+    licence = to_persian_digits(lawyer.bar_licence_number)
+    assert "سعید ذرخورد" in presenter and licence in presenter
 
     # 8. Text, saved as a draft first, then completed.
     form = step_form(page, "text")
@@ -173,7 +175,8 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     form = action_form(page, "fees")
     form.locator("input[name=office]").fill(office.code)
     submit(page, form.locator("button"))
-    assert office.name in page.locator("#step-fees").inner_text().translate(PERSIAN_DIGITS)
+    fees = page.locator("#step-fees").inner_text().translate(PERSIAN_DIGITS)
+    assert office.name.translate(PERSIAN_DIGITS) in fees
     assert step_states(page)["payment"] == "open"
     form = action_form(page, "pay-online")
     form.locator("input[name=card_prefix]").fill("603799")
@@ -195,7 +198,7 @@ def test_lawyer_files_a_defence_brief_to_the_sending_receipt(page, sms_outbox, t
     assert step_states(page)["send"] == "done"
     text = receipt.inner_text().translate(PERSIAN_DIGITS)
     assert filing.tracking_code in text
-    assert office.name in text
+    assert office.name.translate(PERSIAN_DIGITS) in text
     assert "سعید ذرخورد" in text
     status = page.locator("main dl.guide__meta").first.inner_text()
     assert filing.tracking_code in status.translate(PERSIAN_DIGITS)
