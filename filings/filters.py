@@ -11,10 +11,20 @@ class FilingFilter(django_filters.FilterSet):
 
     # The filing's own columns: no join can repeat a row, so no DISTINCT (django-filter's
     # default), which would sort every matching filing with all its joins.
-    status = django_filters.MultipleChoiceFilter(choices=Filing.Status.choices, distinct=False)
-    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices, distinct=False)
-    court = django_filters.CharFilter(field_name="court__code", lookup_expr="exact")
-    office = django_filters.CharFilter(field_name="office__code", lookup_expr="exact")
+    # Labels are given, not derived: django-filter derives a label once, in the language of
+    # the first request that reads it, and keeps it.
+    status = django_filters.MultipleChoiceFilter(
+        choices=Filing.Status.choices, distinct=False, label=_("Status")
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Kind.choices, distinct=False, label=_("Kind")
+    )
+    court = django_filters.CharFilter(
+        field_name="court__code", lookup_expr="exact", label=_("Court")
+    )
+    office = django_filters.CharFilter(
+        field_name="office__code", lookup_expr="exact", label=_("Office")
+    )
     created_from = django_filters.DateFilter(
         field_name="created_at",
         lookup_expr="date__gte",
